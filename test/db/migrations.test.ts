@@ -15,7 +15,9 @@ describe("database", () => {
     dirs.push(dir);
     const db = await openMigratedDatabase(join(dir, "nested", "srok.sqlite"));
     const tables = (await db.introspection.getTables()).map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(["plans", "items", "assignments", "outbox", "kv", "audit_log"]));
+    expect(tables).toEqual(
+      expect.arrayContaining(["plans", "items", "assignments", "outbox", "kv", "audit_log"]),
+    );
     expect(await migrateToLatest(db)).toEqual([]);
     await db.destroy();
   });

@@ -1,0 +1,31 @@
+// At-least-once delivery from Telegram means an update can come twice (after a crash, before its
+// offset was confirmed). Every state change an update makes runs through applyOnce: the update id
+// is recorded in the same transaction as the change, so a redelivered update changes nothing.
+import type { Transaction } from "kysely";
+import type { Database } from "../../db/schema.js";
+import type { BaseContext } from "./context.js";
+
+export type ApplyResult<T> = { applied: true; value: T } | { applied: false };
+
+/**
+ * Runs `effect` in a transaction together with recording this update as processed. When the
+ * update was already processed (a redelivery), `effect` is not run and `applied` is false: the
+ * handler should then answer as it would have, without changing anything.
+ * An effect that throws rolls back, so the update may be tried again.
+ */
+export async function applyOnce<T>(
+  ctx: BaseContext,
+  effect: (trx: Transaction<Database>) => Promise<T>,
+): Promise<ApplyResult<T>> {
+  const { db, clock } = ctx.app.deps;
+  const updateId = ctx.update.update_id;
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto("processed_updates")
+      .values({ update_id: updateId, processed_at: clock().toISOString() })
+      .onConflict((oc) => oc.column("update_id").doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { applied: false } as const;
+    return { applied: true, value: await effect(trx) } as const;
+  });
+}
