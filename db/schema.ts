@@ -38,6 +38,8 @@ export interface ItemsTable {
   deadline_raw: string;
   deadline_kind: string;
   deadline_json: string;
+  /** The item's executors (`Executor[]` as JSON), from the draft on (migration 0002). */
+  executors_json: ColumnType<string, string | undefined, string>;
   needs_accepted_report: ColumnType<number, number | undefined, number>;
   position: number;
 }
