@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Actor, UnitNode } from "../../src/domain/permissions.js";
 import type { Database } from "../schema.js";
+import { recordAudit } from "./audit.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -39,4 +40,44 @@ export async function loadActor(db: Db, userId: number): Promise<Actor> {
 export async function loadUnitTree(db: Db): Promise<UnitNode[]> {
   const rows = await db.selectFrom("units").select(["id", "parent_unit_id"]).orderBy("id").execute();
   return rows.map((r) => ({ id: r.id, parentUnitId: r.parent_unit_id }));
+}
+
+/**
+ * Makes every `ADMIN_IDS` user an admin (creating the user row when they never wrote yet).
+ * Returns the ids that were not admins before; each of those is audited. Nobody is demoted here:
+ * `srok admin add` also makes admins, and a config edit must not silently drop them.
+ */
+export async function syncAdmins(
+  db: Kysely<Database>,
+  adminIds: readonly number[],
+  at: Date,
+): Promise<number[]> {
+  if (adminIds.length === 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom("users")
+      .select(["id", "is_admin"])
+      .where("id", "in", [...adminIds])
+      .execute();
+    const already = new Set(existing.filter((u) => Number(u.is_admin) === 1).map((u) => u.id));
+    const promoted: number[] = [];
+    for (const id of new Set(adminIds)) {
+      if (already.has(id)) continue;
+      await trx
+        .insertInto("users")
+        .values({ id, is_admin: 1, created_at: at.toISOString() })
+        .onConflict((oc) => oc.column("id").doUpdateSet({ is_admin: 1 }))
+        .execute();
+      await recordAudit(trx, {
+        at,
+        userId: null,
+        action: "admin.sync",
+        entity: "user",
+        entityId: id,
+        details: { source: "ADMIN_IDS" },
+      });
+      promoted.push(id);
+    }
+    return promoted;
+  });
 }
