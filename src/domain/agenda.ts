@@ -21,6 +21,10 @@ export interface AgendaEntry {
   reviewState: "none" | "pending" | "accepted" | "returned";
   /** Continuous items: the day of the last monthly confirmation. */
   lastConfirmedOn: IsoDate | null;
+  /** When it was marked done (ISO instant), if loaded; /tasks keeps items done today in place. */
+  doneAt?: string | null;
+  /** The executor's comment on the mark, if loaded. */
+  comment?: string | null;
 }
 
 export type Bucket =

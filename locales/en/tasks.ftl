@@ -1,0 +1,32 @@
+# /tasks: open assignments of the reader's units, and the marks made from the list.
+tasks-title = 📋 My tasks: { $count } open { $count ->
+    [one] item
+   *[other] items
+}
+tasks-overdue-count = 🔴 overdue: { $count }
+tasks-empty = 📋 No open items. New ones will appear here and in the morning digest.
+tasks-refresh = 🔄 Refresh
+tasks-bucket-overdue = 🔴 Overdue
+tasks-bucket-today = 🟡 Today
+tasks-bucket-week = 🟡 This week
+tasks-bucket-opens_today = Opening today
+tasks-bucket-later = Later
+tasks-bucket-ongoing = Ongoing
+tasks-bucket-on_demand = When needed
+tasks-bucket-done = Done
+tasks-when-overdue = was due { $due } ({ $days } { $days ->
+    [one] day
+   *[other] days
+} ago)
+tasks-when-today = due today
+tasks-when-week = by { $due } ({ $days ->
+    [1] tomorrow
+   *[other] in { $days } days
+})
+tasks-when-later = by { $due }
+tasks-when-confirm = confirm the work goes on for { $month }
+tasks-when-confirmed = confirmed { $date }
+tasks-review-pending = 📎 report under review
+tasks-review-returned = ↩ report returned for rework
+tasks-done = done
+tasks-not-member = You are not linked to any executor yet. Ask a coordinator for an invite link.
