@@ -200,6 +200,16 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface DigestLogTable {
+  kind: "digest" | "summary";
+  user_id: TgId;
+  /** The user's local date the message is for. */
+  day: string;
+  outcome: "queued" | "empty";
+  outbox_id: number | null;
+  created_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -244,6 +254,7 @@ export interface Database {
   reports: ReportsTable;
   report_parts: ReportPartsTable;
   outbox: OutboxTable;
+  digest_log: DigestLogTable;
   audit_log: AuditLogTable;
   kv: KvTable;
   processed_updates: ProcessedUpdatesTable;
