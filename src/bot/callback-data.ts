@@ -105,3 +105,22 @@ export function parseSettingsData(data: string): SettingsButton | null {
 
 /** The regex for /settings buttons. */
 export const SETTINGS_DATA = /^s:/;
+
+/** Buttons of the report dialogue: finish adding, send, add more, cancel, «later» after sending. */
+export const reportAction = z.enum(["fin", "send", "more", "cancel", "later"]);
+export type ReportAction = z.infer<typeof reportAction>;
+
+/** `r:send:123` (the assignment id tells a stale button of another report apart). */
+export function reportData(action: ReportAction, assignmentId: number): string {
+  return `r:${action}:${assignmentId}`;
+}
+
+export function parseReportData(data: string): { a: ReportAction; id: number } | null {
+  const m = /^r:([a-z]+):(\d{1,16})$/.exec(data);
+  if (!m) return null;
+  const parsed = z.object({ a: reportAction, id }).safeParse({ a: m[1], id: m[2] });
+  return parsed.success ? parsed.data : null;
+}
+
+/** The regex for report dialogue buttons. */
+export const REPORT_DATA = /^r:/;
