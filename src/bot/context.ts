@@ -1,5 +1,5 @@
 // The context every handler sees: grammY's, plus i18n, conversations and srok's own state.
-import type { ConversationFlavor } from "@grammyjs/conversations";
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context } from "grammy";
 import type { Logger } from "pino";
@@ -27,3 +27,11 @@ export interface AppState {
 
 export type BaseContext = Context & I18nFlavor & { app: AppState };
 export type BotContext = ConversationFlavor<BaseContext>;
+
+/**
+ * The context inside a conversation: a fresh grammY Context with i18n (`ctx.t`) only. Outer state
+ * (ctx.app, the database) is reached through `conversation.external((outer) => …)`.
+ */
+export type ConversationContext = Context & I18nFlavor;
+/** The `conversation` handle every conversation builder receives. */
+export type BotConversation = Conversation<BotContext, ConversationContext>;

@@ -1,0 +1,52 @@
+// A small key-value store in the `kv` table: conversation state (and anything else that is
+// one JSON value per key). Values are JSON text.
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../schema.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function kvGet<T>(db: Db, key: string): Promise<T | undefined> {
+  const row = await db.selectFrom("kv").select("value").where("key", "=", key).executeTakeFirst();
+  return row === undefined ? undefined : (JSON.parse(row.value) as T);
+}
+
+export async function kvSet(db: Db, key: string, value: unknown, at: Date): Promise<void> {
+  const json = JSON.stringify(value);
+  await db
+    .insertInto("kv")
+    .values({ key, value: json, updated_at: at.toISOString() })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value: json, updated_at: at.toISOString() }))
+    .execute();
+}
+
+export async function kvDelete(db: Db, key: string): Promise<void> {
+  await db.deleteFrom("kv").where("key", "=", key).execute();
+}
+
+/** Keys starting with `prefix` (for tests and maintenance). */
+export async function kvKeys(db: Db, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("kv")
+    .select("key")
+    .where("key", ">=", prefix)
+    .where("key", "<", `${prefix}\uffff`)
+    .orderBy("key")
+    .execute();
+  return rows.map((r) => r.key);
+}
+
+/** The storage adapter grammY plugins take (conversations: `{ type: "key", adapter }`). */
+export interface KvAdapter<T> {
+  read(key: string): Promise<T | undefined>;
+  write(key: string, value: T): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** An adapter over the kv table; every key is stored as `prefix + key`. */
+export function kvAdapter<T>(db: Kysely<Database>, prefix: string, clock: () => Date): KvAdapter<T> {
+  return {
+    read: (key) => kvGet<T>(db, prefix + key),
+    write: (key, value) => kvSet(db, prefix + key, value, clock()),
+    delete: (key) => kvDelete(db, prefix + key),
+  };
+}

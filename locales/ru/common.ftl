@@ -1,0 +1,20 @@
+# Common texts of the bot's runtime: errors, /cancel, hints, the commands menu.
+common-error = Что-то пошло не так. Попробуйте ещё раз чуть позже.
+common-cancelled = Отменено.
+common-nothing-to-cancel = Нечего отменять.
+
+unhandled-button = Эта кнопка уже не работает. Откройте /tasks заново.
+unhandled-command = Такой команды нет. Мои задачи — /tasks, настройки — /settings.
+unhandled-message = Не понял сообщение. Мои задачи — /tasks, настройки — /settings, отменить действие — /cancel.
+
+cmd-tasks = Мои задачи
+cmd-me = Мои подразделения и роли
+cmd-settings = Настройки: время, пояс, язык
+cmd-cancel = Отменить действие
+cmd-status = Как выполняется план
+cmd-overdue = Просроченное по исполнителям
+cmd-invite = Пригласить исполнителя
+cmd-invites = Приглашения
+cmd-units = Исполнители по ролям
+cmd-event = Записать дату события
+cmd-export = Выгрузка: Excel, график, отчёт

@@ -1,0 +1,12 @@
+// Every feature of the bot, in the order their handlers run (conversations go first anyway).
+// Add yours here: a BotFeature `{ name, composer, conversations? }` or a bare Composer.
+// Order matters only between features whose handlers could both match the same update.
+import type { FeatureLike } from "../runtime/feature.js";
+
+export function allFeatures(): FeatureLike[] {
+  return [
+    // onboarding, invites, access, me
+    // tasks, reports, settings
+    // status, plan upload
+  ];
+}

@@ -1,0 +1,54 @@
+// Texts: Fluent files locales/<lang>/<feature>.ftl, one file per feature, Russian first.
+// `createI18n()` serves the bot's middleware and code outside updates (jobs, the CLI).
+import { fileURLToPath } from "node:url";
+import { I18n, type LocaleNegotiator, TranslateWarnings, type Warning } from "@grammyjs/i18n";
+import type { Context } from "grammy";
+
+export const DEFAULT_LANGUAGE = "ru";
+export const LANGUAGES = ["ru", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** locales/ at the repository root. */
+export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
+
+/** A translate function bound to one language: `t("tasks-title", { count: 3 })`. */
+export type Translate = (key: string, variables?: Record<string, string | number | Date>) => string;
+
+export interface CreateI18nOptions<C extends Context> {
+  localeNegotiator?: LocaleNegotiator<C>;
+  /** Where warnings go (a key missing in every language); default: console.warn. */
+  onMissing?: (message: string) => void;
+  directory?: string;
+}
+
+/**
+ * Loads every locales/<lang>/*.ftl. Placeables are not wrapped in bidi isolation marks
+ * (`useIsolating: false`), and a key missing in English falls back to Russian silently.
+ */
+export function createI18n<C extends Context = Context>(options: CreateI18nOptions<C> = {}): I18n<C> {
+  const onMissing = options.onMissing ?? ((message: string) => console.warn(message));
+  return new I18n<C>({
+    defaultLocale: DEFAULT_LANGUAGE,
+    directory: options.directory ?? LOCALES_DIR,
+    fluentBundleOptions: { useIsolating: false },
+    fluentOptions: {
+      warningHandler: (warning: Warning) => {
+        if (warning.type === TranslateWarnings.MISSING_TRANSLATION)
+          onMissing(`i18n: no text for "${warning.path}" in ${warning.locales.join(", ")}`);
+      },
+    },
+    ...(options.localeNegotiator ? { localeNegotiator: options.localeNegotiator } : {}),
+  });
+}
+
+/** The supported language for a stored or Telegram language code ("en-GB" → "en"); Russian otherwise. */
+export function normaliseLanguage(code: string | null | undefined): Language {
+  const base = (code ?? "").toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(base ?? "") ? (base as Language) : DEFAULT_LANGUAGE;
+}
+
+/** A translate function for one language, for texts made outside an update. */
+export function translator(i18n: I18n<any>, language: string | null | undefined): Translate {
+  const locale = normaliseLanguage(language);
+  return (key, variables) => i18n.t(locale, key, variables);
+}
