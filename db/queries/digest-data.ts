@@ -1,0 +1,422 @@
+// Bulk loading for the daily digests and the coordinators' summaries: who gets one and when,
+// what was already handled, and the assignments of thousands of users at once (in batches, with
+// item, unit and event texts loaded once and shared, so 50,000 digests fit in little memory).
+import { type Kysely, sql, type Transaction } from "kysely";
+import type {
+  SummaryBlocked,
+  SummaryOverdue,
+  SummaryReport,
+} from "../../src/domain/digest/compose-summary.js";
+import type { ScheduleUser } from "../../src/domain/digest/schedule.js";
+import type { DigestEntry } from "../../src/domain/digest/types.js";
+import type { DeadlineKind, IsoDate } from "../../src/domain/plan/types.js";
+import type { AccessRequestsTable, Database } from "../schema.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type DailyKind = "digest" | "summary";
+
+/** A user the schedule considers, with their language. */
+export interface ScheduledUser extends ScheduleUser {
+  language: string;
+}
+
+function toScheduled(r: {
+  id: number;
+  language: string;
+  timezone: string | null;
+  digest_time: string | null;
+  digest_paused: number;
+  blocked_at: string | null;
+  unit_tz: string | null;
+}): ScheduledUser {
+  return {
+    id: Number(r.id),
+    language: r.language,
+    timezone: r.timezone,
+    unitTimezone: r.unit_tz,
+    digestTime: r.digest_time,
+    paused: Number(r.digest_paused) === 1,
+    blocked: r.blocked_at !== null,
+  };
+}
+
+/** Users with at least one active membership of a live unit (executors), with their first unit's zone. */
+export async function loadExecutorSchedules(db: Db): Promise<ScheduledUser[]> {
+  const rows = await db
+    .selectFrom("users as u")
+    .select((eb) => [
+      "u.id",
+      "u.language",
+      "u.timezone",
+      "u.digest_time",
+      "u.digest_paused",
+      "u.blocked_at",
+      eb
+        .selectFrom("memberships as m")
+        .innerJoin("units as n", "n.id", "m.unit_id")
+        .select("n.timezone")
+        .whereRef("m.user_id", "=", "u.id")
+        .where("m.left_at", "is", null)
+        .where("n.archived_at", "is", null)
+        .where("n.timezone", "is not", null)
+        .orderBy("m.id")
+        .limit(1)
+        .as("unit_tz"),
+    ])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("memberships as m2")
+          .innerJoin("units as n2", "n2.id", "m2.unit_id")
+          .select("m2.id")
+          .whereRef("m2.user_id", "=", "u.id")
+          .where("m2.left_at", "is", null)
+          .where("n2.archived_at", "is", null),
+      ),
+    )
+    .orderBy("u.id")
+    .execute();
+  return rows.map(toScheduled);
+}
+
+/** Admins and users with an active coordinator scope, with their first scope unit's zone. */
+export async function loadCoordinatorSchedules(db: Db): Promise<ScheduledUser[]> {
+  const rows = await db
+    .selectFrom("users as u")
+    .select((eb) => [
+      "u.id",
+      "u.language",
+      "u.timezone",
+      "u.digest_time",
+      "u.digest_paused",
+      "u.blocked_at",
+      eb
+        .selectFrom("coordinator_scopes as c")
+        .innerJoin("units as n", "n.id", "c.unit_id")
+        .select("n.timezone")
+        .whereRef("c.user_id", "=", "u.id")
+        .where("c.revoked_at", "is", null)
+        .where("n.timezone", "is not", null)
+        .orderBy("c.id")
+        .limit(1)
+        .as("unit_tz"),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb("u.is_admin", "=", 1),
+        eb.exists(
+          eb
+            .selectFrom("coordinator_scopes as c2")
+            .select("c2.id")
+            .whereRef("c2.user_id", "=", "u.id")
+            .where("c2.revoked_at", "is", null),
+        ),
+      ]),
+    )
+    .orderBy("u.id")
+    .execute();
+  return rows.map(toScheduled);
+}
+
+/** The latest local day handled (queued or found empty) per user, looking at days from `sinceDay`. */
+export async function loadLastHandled(
+  db: Db,
+  kind: DailyKind,
+  sinceDay: IsoDate,
+): Promise<Map<number, IsoDate>> {
+  const rows = await db
+    .selectFrom("digest_log")
+    .select(["user_id", sql<string>`max(day)`.as("day")])
+    .where("kind", "=", kind)
+    .where("day", ">=", sinceDay)
+    .groupBy("user_id")
+    .execute();
+  return new Map(rows.map((r) => [Number(r.user_id), r.day]));
+}
+
+/** The last message actually queued per user before `beforeDay` (looking back to `sinceDay`). */
+export async function loadLastQueued(
+  db: Db,
+  kind: DailyKind,
+  userIds: readonly number[],
+  beforeDay: IsoDate,
+  sinceDay: IsoDate,
+): Promise<Map<number, { day: IsoDate; at: string }>> {
+  const out = new Map<number, { day: IsoDate; at: string }>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("digest_log")
+      .select(["user_id", "day", "created_at"])
+      .where("kind", "=", kind)
+      .where("outcome", "=", "queued")
+      .where("user_id", "in", userIds.slice(i, i + 500))
+      .where("day", "<", beforeDay)
+      .where("day", ">=", sinceDay)
+      .execute();
+    for (const r of rows) {
+      const id = Number(r.user_id);
+      const prev = out.get(id);
+      if (!prev || r.day > prev.day) out.set(id, { day: r.day, at: r.created_at });
+    }
+  }
+  return out;
+}
+
+/** Records that a user's day was handled; false when it already was (another process got there first). */
+export async function recordHandled(
+  db: Db,
+  e: {
+    kind: DailyKind;
+    userId: number;
+    day: IsoDate;
+    outcome: "queued" | "empty";
+    outboxId: number | null;
+    at: Date;
+  },
+): Promise<boolean> {
+  const res = await db
+    .insertInto("digest_log")
+    .values({
+      kind: e.kind,
+      user_id: e.userId,
+      day: e.day,
+      outcome: e.outcome,
+      outbox_id: e.outboxId,
+      created_at: e.at.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(["kind", "user_id", "day"]).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+interface CatalogItem {
+  planId: number;
+  planTitle: string;
+  number: string;
+  title: string;
+  result: string | null;
+}
+
+/** Texts shared by many entries, loaded once per run: items of published plans, units, events. */
+export interface DigestCatalog {
+  items: Map<number, CatalogItem>;
+  units: Map<number, { name: string; archived: boolean }>;
+  events: Map<number, { name: string; recordedAt: string }>;
+}
+
+export async function loadDigestCatalog(db: Db): Promise<DigestCatalog> {
+  const items = await db
+    .selectFrom("items as i")
+    .innerJoin("plans as p", "p.id", "i.plan_id")
+    .select(["i.id", "i.number", "i.title", "i.result", "p.id as plan_id", "p.title as plan_title"])
+    .where("p.status", "=", "published")
+    .execute();
+  const planTitles = new Map<number, string>();
+  const catalog: DigestCatalog = { items: new Map(), units: new Map(), events: new Map() };
+  for (const r of items) {
+    // One string per plan title, shared by every entry of the plan.
+    let title = planTitles.get(r.plan_id);
+    if (title === undefined) {
+      title = r.plan_title;
+      planTitles.set(r.plan_id, title);
+    }
+    catalog.items.set(r.id, {
+      planId: r.plan_id,
+      planTitle: title,
+      number: r.number,
+      title: r.title,
+      result: r.result,
+    });
+  }
+  for (const u of await db.selectFrom("units").select(["id", "name", "archived_at"]).execute()) {
+    catalog.units.set(u.id, { name: u.name, archived: u.archived_at !== null });
+  }
+  for (const e of await db.selectFrom("events").select(["id", "name", "recorded_at"]).execute()) {
+    catalog.events.set(e.id, { name: e.name, recordedAt: e.recorded_at });
+  }
+  return catalog;
+}
+
+/**
+ * The open assignments the digests of `userIds` may mention, per user: overdue or due by
+ * `window.maxDay` + 7, windows opening in the window, continuous items, and occurrences made by an
+ * event. Published plans and live units only. Done and far-off assignments are not loaded at all.
+ */
+export async function loadDigestEntries(
+  db: Db,
+  catalog: DigestCatalog,
+  userIds: readonly number[],
+  window: { minDay: IsoDate; maxDay: IsoDate },
+): Promise<Map<number, DigestEntry[]>> {
+  const out = new Map<number, DigestEntry[]>();
+  if (userIds.length === 0) return out;
+  const maxDue = new Date(Date.parse(`${window.maxDay}T00:00:00Z`) + 7 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom("memberships as m")
+      .innerJoin("assignments as a", "a.unit_id", "m.unit_id")
+      .innerJoin("occurrences as o", "o.id", "a.occurrence_id")
+      .select([
+        "m.user_id",
+        "a.id",
+        "a.unit_id",
+        "a.review_state",
+        "a.last_confirmed_on",
+        "o.item_id",
+        "o.start_date",
+        "o.due_date",
+        "o.kind",
+        "o.event_id",
+      ])
+      .where("m.user_id", "in", userIds.slice(i, i + 500))
+      .where("m.left_at", "is", null)
+      .where("a.status", "=", "open")
+      .where((eb) =>
+        eb.or([
+          eb("o.due_date", "<=", maxDue),
+          eb.and([eb("o.start_date", ">=", window.minDay), eb("o.start_date", "<=", window.maxDay)]),
+          eb("o.kind", "=", "continuous"),
+          eb("o.event_id", "is not", null),
+        ]),
+      )
+      .execute();
+    for (const r of rows) {
+      const item = catalog.items.get(r.item_id);
+      const unit = catalog.units.get(r.unit_id);
+      if (!item || !unit || unit.archived) continue;
+      const userId = Number(r.user_id);
+      let list = out.get(userId);
+      if (!list) {
+        list = [];
+        out.set(userId, list);
+      }
+      const event = r.event_id === null ? undefined : catalog.events.get(r.event_id);
+      list.push({
+        assignmentId: r.id,
+        planId: item.planId,
+        planTitle: item.planTitle,
+        itemNumber: item.number,
+        itemTitle: item.title,
+        result: item.result,
+        unitId: r.unit_id,
+        unitName: unit.name,
+        kind: r.kind as DeadlineKind,
+        start: r.start_date,
+        due: r.due_date,
+        status: "open",
+        reviewState: r.review_state,
+        lastConfirmedOn: r.last_confirmed_on,
+        eventName: event?.name ?? null,
+        eventRecordedAt: event?.recordedAt ?? null,
+      });
+    }
+  }
+  // A user linked twice to one unit would see each assignment twice.
+  for (const [userId, list] of out) {
+    const seen = new Set<number>();
+    const unique = list.filter((e) => !seen.has(e.assignmentId) && seen.add(e.assignmentId));
+    if (unique.length !== list.length) out.set(userId, unique);
+  }
+  return out;
+}
+
+/** What one coordinator's summary is made of, for units in `scope` ("all": the whole deployment). */
+export interface SummaryData {
+  overdue: SummaryOverdue[];
+  reports: SummaryReport[];
+  pendingRequests: number;
+  blocked: SummaryBlocked[];
+}
+
+/**
+ * Open assignments of published plans whose due day is in [overdueFrom, overdueTo] (they became
+ * overdue since the last summary), reports created in [since, until), pending access requests,
+ * and members who blocked the bot in [since, until) — all limited to units in `scope`.
+ */
+export async function loadSummaryData(
+  db: Db,
+  q: {
+    scope: ReadonlySet<number> | "all";
+    overdueFrom: IsoDate;
+    overdueTo: IsoDate;
+    since: string;
+    until: string;
+  },
+): Promise<SummaryData> {
+  const inScope = (unitId: number) => q.scope === "all" || q.scope.has(unitId);
+  const overdueRows = await db
+    .selectFrom("assignments as a")
+    .innerJoin("occurrences as o", "o.id", "a.occurrence_id")
+    .innerJoin("items as i", "i.id", "o.item_id")
+    .innerJoin("plans as p", "p.id", "i.plan_id")
+    .innerJoin("units as u", "u.id", "a.unit_id")
+    .select([
+      "p.id as planId",
+      "p.title as planTitle",
+      "u.id as unitId",
+      "u.name as unitName",
+      "i.number as itemNumber",
+      "o.due_date as due",
+    ])
+    .where("a.status", "=", "open")
+    .where("p.status", "=", "published")
+    .where("u.archived_at", "is", null)
+    .where("o.due_date", ">=", q.overdueFrom)
+    .where("o.due_date", "<=", q.overdueTo)
+    .execute();
+  const overdue = overdueRows.filter((r) => inScope(r.unitId)).map((r) => ({ ...r, due: r.due as IsoDate }));
+
+  const reportRows = await db
+    .selectFrom("reports as r")
+    .innerJoin("assignments as a", "a.id", "r.assignment_id")
+    .innerJoin("occurrences as o", "o.id", "a.occurrence_id")
+    .innerJoin("items as i", "i.id", "o.item_id")
+    .innerJoin("plans as p", "p.id", "i.plan_id")
+    .innerJoin("units as u", "u.id", "a.unit_id")
+    .select([
+      "p.id as planId",
+      "p.title as planTitle",
+      "u.id as unitId",
+      "u.name as unitName",
+      "i.number as itemNumber",
+      "r.review_state as reviewState",
+    ])
+    .where("r.created_at", ">=", q.since)
+    .where("r.created_at", "<", q.until)
+    .execute();
+  const reports = reportRows.filter((r) => inScope(r.unitId));
+
+  const pending = await db
+    .selectFrom("access_requests")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "=", "pending" satisfies AccessRequestsTable["status"])
+    .executeTakeFirstOrThrow();
+
+  const blockedRows = await db
+    .selectFrom("users as us")
+    .innerJoin("memberships as m", "m.user_id", "us.id")
+    .innerJoin("units as u", "u.id", "m.unit_id")
+    .select(["us.id", "us.first_name", "us.last_name", "us.username", "u.id as unitId", "u.name as unitName"])
+    .where("us.blocked_at", ">=", q.since)
+    .where("us.blocked_at", "<", q.until)
+    .where("m.left_at", "is", null)
+    .orderBy("us.id")
+    .execute();
+  const blockedById = new Map<number, SummaryBlocked>();
+  for (const r of blockedRows) {
+    if (!inScope(r.unitId)) continue;
+    const id = Number(r.id);
+    let b = blockedById.get(id);
+    if (!b) {
+      const name =
+        [r.first_name, r.last_name].filter(Boolean).join(" ") || (r.username ? `@${r.username}` : `id ${id}`);
+      b = { name, unitNames: [] };
+      blockedById.set(id, b);
+    }
+    b.unitNames.push(r.unitName);
+  }
+  return { overdue, reports, pendingRequests: Number(pending.n), blocked: [...blockedById.values()] };
+}
