@@ -195,6 +195,11 @@ export function encodeWindows1251(text: string): Uint8Array {
   return new Uint8Array([...text].map((c) => table.get(c) ?? 0x3f));
 }
 
+/** What survives a trip through Windows-1251: characters it lacks (seed 002's OCR junk «мกราคม») become «?». */
+export function asWindows1251(text: string): string {
+  return new TextDecoder("windows-1251").decode(encodeWindows1251(text));
+}
+
 export interface CsvOptions {
   delimiter?: ";" | "," | "\t";
   encoding?: "utf-8" | "utf-8-bom" | "windows-1251";

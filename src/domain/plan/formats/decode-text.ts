@@ -12,20 +12,22 @@ export function detectEncoding(bytes: Uint8Array): { encoding: TextEncoding; bom
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: "utf-16le", bomLength: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: "utf-16be", bomLength: 2 };
   const sample = bytes.subarray(0, 4096);
-  let evenZeros = 0;
-  let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) {
-    if (sample[i] === 0) {
-      if (i % 2 === 0) evenZeros++;
-      else oddZeros++;
-    }
+  // In UTF-16 text the high byte of each character is nearly always 0x00 (ASCII, «»), 0x04
+  // (Cyrillic) or 0x20/0x21 (dashes, №); the other half of the bytes varies.
+  const highLike = [0, 0];
+  const highCore = [0, 0];
+  for (let i = 0; i + 1 < sample.length; i++) {
+    const b = sample[i]!;
+    if (b === 0x00 || b === 0x04) highCore[i % 2]!++;
+    if (b === 0x00 || b === 0x04 || b === 0x20 || b === 0x21) highLike[i % 2]!++;
   }
-  const half = sample.length / 2;
-  // Text in UTF-16 has a zero in nearly every high byte of ASCII and none in the other half.
-  if (half >= 2 && oddZeros > half * 0.3 && evenZeros < half * 0.05)
-    return { encoding: "utf-16le", bomLength: 0 };
-  if (half >= 2 && evenZeros > half * 0.3 && oddZeros < half * 0.05)
-    return { encoding: "utf-16be", bomLength: 0 };
+  const half = Math.floor(sample.length / 2);
+  if (half >= 2) {
+    const like = (parity: number) => highLike[parity]! / half;
+    const core = (parity: number) => highCore[parity]! / half;
+    if (like(1) > 0.7 && core(1) > 0.5 && like(0) < 0.35) return { encoding: "utf-16le", bomLength: 0 };
+    if (like(0) > 0.7 && core(0) > 0.5 && like(1) < 0.35) return { encoding: "utf-16be", bomLength: 0 };
+  }
   const { valid, invalid } = utf8Sequences(bytes);
   // A stray bad byte in a UTF-8 file should not turn all of it into mojibake.
   return { encoding: invalid === 0 || valid > invalid * 10 ? "utf-8" : "windows-1251", bomLength: 0 };

@@ -25,8 +25,9 @@ export class PlanFileError extends Error {
   }
 }
 
-/** «25,3 МБ»: sizes as people read them. */
-export function formatMegabytes(bytes: number): string {
+/** «25,3 МБ», «480 КБ»: sizes as people read them. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} КБ`;
   const mb = bytes / (1024 * 1024);
   const rounded = mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10;
   return `${String(rounded).replace(".", ",")} МБ`;
@@ -38,7 +39,7 @@ const SAVE_AS = "Пришлите план в формате .docx, .xlsx, .csv 
 export const planFileMessages = {
   empty: () => "Файл пустой — в нём нет ни одной строки. " + SAVE_AS,
   tooLarge: (size: number, limit: number) =>
-    `Файл слишком большой (${formatMegabytes(size)}). Я читаю планы размером до ${formatMegabytes(limit)}.`,
+    `Файл слишком большой (${formatFileSize(size)}). Я читаю планы размером до ${formatFileSize(limit)}.`,
   binary: () => "Это не документ с планом: в файле двоичные данные, а не текст или таблица. " + SAVE_AS,
   image: () => "Это изображение, а не документ: таблицу с картинки я не прочитаю. " + SAVE_AS,
   oldDoc: () =>
