@@ -182,3 +182,30 @@ export async function loadUnitCoordinators(
   }
   return [...out].map(([id, language]) => ({ id, language }));
 }
+
+/** True when the coordinators were already told of this report (a replayed step sends nothing). */
+export async function reportNoticeSent(db: Db, reportId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select("id")
+    .where("action", "=", "report.notify")
+    .where("entity", "=", "report")
+    .where("entity_id", "=", String(reportId))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Records that the coordinators were told (who, and who could not be reached). */
+export async function recordReportNotice(
+  db: Db,
+  n: { reportId: number; userId: number; at: Date; told: number[]; failed: number[] },
+): Promise<void> {
+  await recordAudit(db, {
+    at: n.at,
+    userId: n.userId,
+    action: "report.notify",
+    entity: "report",
+    entityId: n.reportId,
+    details: { told: n.told, failed: n.failed },
+  });
+}

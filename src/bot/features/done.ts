@@ -1,0 +1,177 @@
+// «✅ Выполнено» and what follows it: undo, a comment (a short dialogue), and the monthly
+// confirmation of continuous items. The buttons sit on /tasks, on the digest and on the report's
+// last message; each press is checked (member of the unit, published plan), applied once, and the
+// pressed message is edited in place.
+import { Composer } from "grammy";
+import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
+import {
+  type AssignmentInfo,
+  confirmOngoing,
+  loadAssignment,
+  markDone,
+  setComment,
+  undoDone,
+} from "../../../db/queries/assignments.js";
+import { applyOnce } from "../apply-once.js";
+import { ASSIGNMENT_DATA, parseAssignmentData } from "../callback-data.js";
+import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../context.js";
+import { type BotFeature, defineConversation } from "../runtime/feature.js";
+import { findEntryLine, replaceLine, swapEntryButtons, unescapeHtml } from "../views/done-edit.js";
+import { escapeHtml, formatMonth, shorten } from "../views/tasks-format.js";
+import { renderEntryLine } from "../views/tasks-view.js";
+import { checkAssignmentAccess, refusalKey } from "./done-access.js";
+import { buildTasksView, editInPlace, loadReader, type Reader, tasksPageOf } from "./tasks-helpers.js";
+
+export const COMMENT_CONVERSATION = "done-comment";
+const COMMENT_MAX = 1000;
+
+const composer = new Composer<BotContext>();
+
+composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
+  const button = parseAssignmentData(ctx.callbackQuery.data);
+  if (!button) {
+    await ctx.answerCallbackQuery({ text: ctx.t("done-stale"), show_alert: true });
+    return;
+  }
+  if (button.a === "rep") return next(); // reports.ts
+  const check = await checkAssignmentAccess(ctx.app.deps.db, ctx.from.id, button.id);
+  if (!check.ok) {
+    await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(check.reason)), show_alert: true });
+    return;
+  }
+  const number = check.info.itemNumber;
+  const by = ctx.from.id;
+  const { clock } = ctx.app.deps;
+  const reader = await loadReader(ctx, by);
+  let answer: string;
+  switch (button.a) {
+    case "done": {
+      const r = await applyOnce(ctx, (trx) => markDone(trx, button.id, { by, at: clock() }));
+      answer =
+        r.applied && r.value === "already"
+          ? ctx.t("done-already", { number })
+          : ctx.t("done-marked", { number });
+      break;
+    }
+    case "undo": {
+      const r = await applyOnce(ctx, (trx) => undoDone(trx, button.id, { by, at: clock() }));
+      answer =
+        r.applied && r.value === "not_done"
+          ? ctx.t("done-not-done", { number })
+          : ctx.t("done-undone", { number });
+      break;
+    }
+    case "conf": {
+      const month = formatMonth(reader.today, reader.locale);
+      const r = await applyOnce(ctx, (trx) =>
+        confirmOngoing(trx, button.id, { by, at: clock(), on: reader.today }),
+      );
+      answer =
+        r.applied && r.value === "already"
+          ? ctx.t("done-confirm-already", { month })
+          : ctx.t("done-confirmed", { month });
+      break;
+    }
+    case "note": {
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter(COMMENT_CONVERSATION, button.id);
+      return;
+    }
+  }
+  await ctx.answerCallbackQuery({ text: answer });
+  const now = await loadAssignment(ctx.app.deps.db, button.id);
+  if (now) await refreshPressedMessage(ctx, reader, now);
+});
+
+/**
+ * Shows the new state in the pressed message: a /tasks list is rendered again (same page); any
+ * other message (a digest, the report's last question) gets the item's line and buttons swapped.
+ */
+export async function refreshPressedMessage(
+  ctx: BaseContext,
+  reader: Reader,
+  info: AssignmentInfo,
+): Promise<void> {
+  const msg = ctx.callbackQuery?.message;
+  if (!msg || msg.date === 0) return; // too old to edit
+  const page = tasksPageOf(msg.reply_markup);
+  if (page !== null) {
+    const view = await buildTasksView(ctx, reader, page);
+    await editInPlace(ctx, view.text, view.reply_markup);
+    return;
+  }
+  const text = "text" in msg ? msg.text : undefined;
+  if (text === undefined) return;
+  const entities: MessageEntity[] = ("entities" in msg ? msg.entities : undefined) ?? [];
+  const line = unescapeHtml(renderEntryLine(info, reader.today, reader.locale, ctx.t));
+  const index = findEntryLine(text, info, reader.today, reader.locale);
+  const edited =
+    index === null && info.status !== "done"
+      ? { text, entities }
+      : replaceLine({ text, entities }, index, line);
+  const reply_markup: InlineKeyboardMarkup = {
+    inline_keyboard: swapEntryButtons(msg.reply_markup?.inline_keyboard ?? [], info, reader.today),
+  };
+  try {
+    await ctx.editMessageText(edited.text, {
+      entities: edited.entities,
+      reply_markup,
+      link_preview_options: { is_disabled: true },
+    });
+  } catch (err) {
+    if (!String(err).includes("message is not modified")) throw err;
+  }
+}
+
+/** The comment dialogue: asks for one text message and stores it on the assignment. */
+async function commentDialogue(
+  conversation: BotConversation,
+  ctx: ConversationContext,
+  assignmentId: number,
+) {
+  const start = await conversation.external(async (outer) => {
+    const check = await checkAssignmentAccess(outer.app.deps.db, outer.from?.id ?? 0, assignmentId);
+    return check.ok
+      ? { ok: true as const, number: check.info.itemNumber, title: check.info.itemTitle }
+      : { ok: false as const, key: refusalKey(check.reason) };
+  });
+  if (!start.ok) {
+    await ctx.reply(ctx.t(start.key));
+    return;
+  }
+  await ctx.reply(
+    ctx.t("done-comment-ask", {
+      number: escapeHtml(start.number),
+      title: escapeHtml(shorten(start.title, 90)),
+    }),
+    { parse_mode: "HTML" },
+  );
+  let comment: string | null = null;
+  while (comment === null) {
+    const answer = await conversation.wait();
+    const text = answer.message?.text;
+    // Other buttons and commands go on to their own handlers; the dialogue keeps waiting.
+    if (answer.callbackQuery || text?.startsWith("/")) return await conversation.skip({ next: true });
+    if (text === undefined || text.trim() === "") {
+      await answer.reply(ctx.t("done-comment-text-only"));
+      continue;
+    }
+    comment = text.trim().slice(0, COMMENT_MAX);
+  }
+  const saved = await conversation.external(async (outer) => {
+    const userId = outer.from?.id ?? 0;
+    const check = await checkAssignmentAccess(outer.app.deps.db, userId, assignmentId);
+    if (!check.ok) return refusalKey(check.reason);
+    const at = outer.app.deps.clock();
+    await applyOnce(outer, (trx) => setComment(trx, assignmentId, { by: userId, at, comment }));
+    return null;
+  });
+  await ctx.reply(saved ? ctx.t(saved) : ctx.t("done-comment-saved", { number: start.number }));
+}
+
+export const done: BotFeature = {
+  name: "done",
+  composer,
+  conversations: [defineConversation(COMMENT_CONVERSATION, commentDialogue)],
+};
