@@ -1,0 +1,27 @@
+// Named people inside a responsible cell: «Белокурова И.В.», «Т.И. Герасименко».
+
+const SURNAME = "\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
+const INITIALS = "\\p{Lu}\\.\\s?(?:\\p{Lu}\\.?)?";
+
+/** A surname with initials after or before it, not inside a longer word. */
+const PERSON = new RegExp(
+  `(?<![\\p{L}.])(?:${SURNAME}[ \\t]+${INITIALS}|\\p{Lu}\\.\\s?\\p{Lu}\\.\\s?${SURNAME})(?![\\p{L}])`,
+  "gu",
+);
+
+export interface PersonMatch {
+  /** The person as written, spaces collapsed. */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** Every named person in the text, in order. */
+export function findPeople(text: string): PersonMatch[] {
+  const out: PersonMatch[] = [];
+  for (const m of text.matchAll(PERSON)) {
+    const name = m[0].replace(/\s+/g, " ").trim();
+    out.push({ name, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
