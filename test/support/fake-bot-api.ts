@@ -473,6 +473,11 @@ export class FakeBotApi {
     return this.commands.get(commandsKey(scope, languageCode));
   }
 
+  /** The global change counter (messages sent or edited); see FakeMessage.seq. */
+  get changeSeq(): number {
+    return this.seq;
+  }
+
   /** Updates not yet confirmed by a getUpdates offset. */
   pendingUpdates(): Update[] {
     return this.queue.filter((u) => u.update_id >= this.confirmedBelow);

@@ -1,0 +1,186 @@
+// Long polling with at-least-once delivery, on @grammyjs/runner's source/sink/runner.
+//
+// grammY runner's own fetcher confirms a batch as soon as it fetches the next one, so an update
+// being handled when the process dies is lost. Here the offset only passes updates that, with
+// all earlier ones, were handled (UpdateWindow); in-flight updates that Telegram sends again are
+// recognised in memory and skipped. Nothing extra is persisted: Telegram keeps unconfirmed
+// updates, and applyOnce (processed_updates) makes a redelivered update change nothing.
+// Different chats run in parallel (a concurrent sink); one chat in order (sequentialize in
+// createBot). While updates are in flight, getUpdates answers at once with them, so the source
+// then polls without a long-poll timeout, waking on each finished update or every `busyPollMs`.
+import { createConcurrentSink, createRunner, createSource, type UpdateSupplier } from "@grammyjs/runner";
+import { type Bot, BotError, GrammyError } from "grammy";
+import type { Update } from "grammy/types";
+import type { Logger } from "pino";
+import type { BotContext } from "../context.js";
+import { UpdateWindow } from "./update-window.js";
+
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+
+export interface PollingOptions {
+  logger: Logger;
+  /** Long-poll timeout of getUpdates when idle (seconds, default 30). */
+  timeoutSeconds?: number;
+  /** Updates handled at once over all chats (default 100). */
+  concurrency?: number;
+  /** While updates are in flight, fetch again at least this often (ms, default 50). */
+  busyPollMs?: number;
+  /** An update still running after this long is logged and given up on (ms, default 5 min). */
+  stuckAfterMs?: number;
+  allowedUpdates?: readonly string[];
+}
+
+export interface PollingHandle {
+  /**
+   * Stops fetching, waits until the updates in flight are done (at most `timeoutMs`, default
+   * 30 s), then confirms the handled ones to Telegram. Updates still running are not confirmed.
+   */
+  stop(opts?: { timeoutMs?: number }): Promise<void>;
+  /** Updates being handled now. */
+  size(): number;
+  isRunning(): boolean;
+  /** Settles when polling ends; rejects on a fatal error (401 bad token, 409 another instance). */
+  task: Promise<void>;
+  window: UpdateWindow;
+}
+
+/** Polls updates for `bot` (already initialised: `await bot.init()`). */
+export function startPolling(bot: Bot<BotContext>, options: PollingOptions): PollingHandle {
+  const logger = options.logger;
+  const timeout = options.timeoutSeconds ?? 30;
+  const busyPollMs = options.busyPollMs ?? 50;
+  const stuckAfterMs = options.stuckAfterMs ?? 5 * 60_000;
+  const allowed = [...(options.allowedUpdates ?? ALLOWED_UPDATES)] as (typeof ALLOWED_UPDATES)[number][];
+  const window = new UpdateWindow();
+  let fetchFailures = 0;
+
+  async function fetchUpdates(
+    offset: number,
+    limit: number,
+    wait: number,
+    signal: AbortSignal,
+  ): Promise<Update[]> {
+    for (;;) {
+      try {
+        const updates = await bot.api.getUpdates(
+          { offset, limit, timeout: wait, allowed_updates: allowed },
+          signal as never,
+        );
+        if (fetchFailures > 0) logger.info({ after: fetchFailures }, "getUpdates works again");
+        fetchFailures = 0;
+        return updates;
+      } catch (err) {
+        if (signal.aborted) throw err;
+        if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 409)) {
+          logger.fatal({ error_code: err.error_code, description: err.description }, "polling cannot go on");
+          throw err;
+        }
+        fetchFailures += 1;
+        const retryAfter = err instanceof GrammyError ? err.parameters.retry_after : undefined;
+        const delay = retryAfter
+          ? retryAfter * 1000
+          : Math.min(15_000, 100 * 2 ** Math.min(fetchFailures, 8));
+        logger.warn({ err: String(err), retry_in_ms: delay }, "getUpdates failed");
+        await sleep(delay, signal);
+      }
+    }
+  }
+
+  const supplier: UpdateSupplier<Update> = {
+    async supply(batchSize, runnerSignal) {
+      // The runner's signal comes from the abort-controller polyfill; it behaves the same.
+      const signal = runnerSignal as unknown as AbortSignal;
+      for (;;) {
+        const offset = window.offset;
+        // Telegram answers from the offset on, in-flight ones included: ask for room beyond them.
+        const limit = Math.max(1, Math.min(100, window.unconfirmed + Math.max(1, batchSize)));
+        const busy = window.running > 0;
+        const updates = await fetchUpdates(offset, limit, busy ? 0 : timeout, signal);
+        const fresh = window.accept(updates, offset);
+        if (fresh.length > 0) return fresh;
+        if (window.running > 0) await window.waitForProgress(busyPollMs, signal);
+      }
+    },
+  };
+
+  async function handle(update: Update): Promise<void> {
+    const id = update.update_id;
+    const started = performance.now();
+    const stuck = setTimeout(() => {
+      logger.error(
+        { update_id: id, ms: Math.round(performance.now() - started) },
+        "update is stuck; given up on",
+      );
+      window.done(id);
+    }, stuckAfterMs);
+    stuck.unref?.();
+    try {
+      await bot.handleUpdate(update);
+    } catch (err) {
+      try {
+        if (err instanceof BotError) await bot.errorHandler(err);
+        else logger.error({ update_id: id, err }, "update failed outside the middleware");
+      } catch (inner) {
+        logger.error({ update_id: id, err: inner }, "the error handler failed");
+      }
+    } finally {
+      clearTimeout(stuck);
+      window.done(id);
+    }
+  }
+
+  const source = createSource(supplier);
+  const sink = createConcurrentSink<Update, unknown>(
+    { consume: handle },
+    async (err) => logger.error({ err }, "update sink error"),
+    { concurrency: options.concurrency ?? 100 },
+  );
+  const runner = createRunner(source, sink);
+  runner.start();
+  const task = (runner.task() ?? Promise.resolve()).then(
+    () => undefined,
+    (err) => {
+      throw err;
+    },
+  );
+  // Reported to the owner through `task`; keep Node from calling it unhandled meanwhile.
+  task.catch(() => {});
+
+  let stopping: Promise<void> | undefined;
+  return {
+    window,
+    task,
+    size: () => window.running,
+    isRunning: () => runner.isRunning(),
+    stop(opts = {}) {
+      stopping ??= (async () => {
+        const timeoutMs = opts.timeoutMs ?? 30_000;
+        if (runner.isRunning()) await runner.stop()?.catch(() => {});
+        const idle = await window.idle(timeoutMs);
+        if (!idle) logger.warn({ running: window.running }, "stopping with updates still running");
+        // Confirm what was handled, so a normal restart does not deliver it again. An update that
+        // arrives meanwhile is in the answer but not confirmed (offset is below it).
+        try {
+          await bot.api.getUpdates({ offset: window.offset, limit: 1, timeout: 0, allowed_updates: allowed });
+        } catch (err) {
+          logger.debug({ err: String(err) }, "could not confirm the last updates");
+        }
+      })();
+      return stopping;
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", abort);
+      resolve();
+    }, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(new Error("aborted"));
+    };
+    signal.addEventListener("abort", abort, { once: true });
+  });
+}

@@ -1,0 +1,94 @@
+// Which updates may be confirmed to Telegram. getUpdates(offset) confirms every update below
+// `offset`, so the offset may only pass updates that, with all earlier ones, were handled: an
+// update in flight when the process dies then comes back after the restart (at least once), and
+// applyOnce makes the second delivery change nothing. Updates refetched while still in flight (or
+// done, but above one in flight) are recognised here and not handled twice.
+import type { Update } from "grammy/types";
+
+type State = "running" | "done";
+
+export class UpdateWindow {
+  /** Updates handed out and not yet confirmed: id → running or done. */
+  private states = new Map<number, State>();
+  private highest = -1;
+  private waiters = new Set<() => void>();
+
+  /** The getUpdates offset: the oldest update still running, or one past the newest handed out. */
+  get offset(): number {
+    let oldestRunning = Number.POSITIVE_INFINITY;
+    for (const [id, state] of this.states) if (state === "running" && id < oldestRunning) oldestRunning = id;
+    return Number.isFinite(oldestRunning) ? oldestRunning : this.highest + 1;
+  }
+
+  /** Updates being handled now. */
+  get running(): number {
+    let n = 0;
+    for (const state of this.states.values()) if (state === "running") n += 1;
+    return n;
+  }
+
+  /** Updates handed out that Telegram will send again on the next getUpdates. */
+  get unconfirmed(): number {
+    return this.states.size;
+  }
+
+  /**
+   * The updates of a getUpdates answer never handed out before (in id order), now running.
+   * `requestOffset` is the offset the answer was asked with: an id below it cannot be a
+   * redelivery (Telegram never returns confirmed ids). After a week without updates Telegram
+   * starts ids afresh at random, so such ids begin a new sequence.
+   */
+  accept(updates: readonly Update[], requestOffset: number): Update[] {
+    if (updates.some((u) => u.update_id < requestOffset)) {
+      this.highest = Math.min(...updates.map((u) => u.update_id)) - 1;
+      for (const [id, state] of this.states) if (state === "done") this.states.delete(id);
+    }
+    const fresh = updates.filter((u) => u.update_id > this.highest).sort((a, b) => a.update_id - b.update_id);
+    for (const u of fresh) {
+      this.states.set(u.update_id, "running");
+      this.highest = u.update_id;
+    }
+    return fresh;
+  }
+
+  /** The update was handled (or given up on): it may be confirmed once all earlier ones are. */
+  done(updateId: number): void {
+    if (!this.states.has(updateId)) return;
+    this.states.set(updateId, "done");
+    const offset = this.offset;
+    for (const id of this.states.keys()) if (id < offset) this.states.delete(id);
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Resolves on the next `done`, after `ms`, or (rejecting) when `signal` aborts. */
+  waitForProgress(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        this.waiters.delete(finish);
+        signal?.removeEventListener("abort", abort);
+        resolve();
+      };
+      const abort = () => {
+        clearTimeout(timer);
+        this.waiters.delete(finish);
+        reject(new Error("aborted"));
+      };
+      const timer = setTimeout(finish, ms);
+      this.waiters.add(finish);
+      if (signal?.aborted) abort();
+      else signal?.addEventListener("abort", abort, { once: true });
+    });
+  }
+
+  /** Resolves true when nothing runs, or false after `timeoutMs`. */
+  async idle(timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.running > 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      await this.waitForProgress(Math.min(left, 100));
+    }
+    return true;
+  }
+}
