@@ -165,30 +165,6 @@ export async function failPendingForChat(db: Db, chatId: number, reason: string)
   return Number(res.numUpdatedRows);
 }
 
-/** The user blocked the bot (403): no more scheduled messages until they come back. */
-export async function markUserBlocked(db: Db, userId: number, at: Date): Promise<void> {
-  await db
-    .updateTable("users")
-    .set({ blocked_at: at.toISOString() })
-    .where("id", "=", userId)
-    .where("blocked_at", "is", null)
-    .execute();
-}
-
-/**
- * The user is back (they wrote to the bot, e.g. /start): digests resume, and today's goes out on
- * the next scheduler tick if it was not handled yet. Returns true when the user was blocked.
- */
-export async function clearUserBlocked(db: Db, userId: number): Promise<boolean> {
-  const res = await db
-    .updateTable("users")
-    .set({ blocked_at: null })
-    .where("id", "=", userId)
-    .where("blocked_at", "is not", null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
-}
-
 /** Counts by status, for the CLI, logs and tests. */
 export async function outboxCounts(
   db: Db,

@@ -1,8 +1,7 @@
 // Shared by the digest tests: the real Fluent texts, the production calendar, entry builders.
-import { fileURLToPath } from "node:url";
-import { I18n } from "@grammyjs/i18n";
 import { assignmentData, TASKS_OPEN } from "../../../src/bot/callback-data.js";
-import data from "../../../src/domain/calendar/production-calendar-ru.json" with { type: "json" };
+import { createI18n, translator } from "../../../src/bot/i18n.js";
+import { russianCalendar } from "../../../src/domain/calendar/index.js";
 import type {
   DigestCallbacks,
   DigestEntry,
@@ -10,30 +9,19 @@ import type {
   WorkingCalendar,
 } from "../../../src/domain/digest/types.js";
 
-const i18n = new I18n({
-  defaultLocale: "ru",
-  directory: fileURLToPath(new URL("../../../locales", import.meta.url)),
-  fluentBundleOptions: { useIsolating: false },
+const i18n = createI18n({
+  onMissing: (m) => {
+    throw new Error(m);
+  },
 });
 
-/** The real texts of a language, as the bot and the jobs read them. */
+/** The real texts of a language, as the bot and the jobs read them (a missing key fails the test). */
 export function texts(language: "ru" | "en"): Translate {
-  return (key, args) => i18n.t(language, key, args);
+  return translator(i18n, language);
 }
 
-const years = (data as { years: Record<string, { nonWorking: string[]; workingWeekends: string[] }> }).years;
-const off = new Set(Object.values(years).flatMap((y) => y.nonWorking));
-const onWeekend = new Set(Object.values(years).flatMap((y) => y.workingWeekends));
-
-/** The production calendar from the shipped JSON (days off and working weekends by decree). */
-export const calendar: WorkingCalendar = {
-  isWorkingDay(date) {
-    if (off.has(date)) return false;
-    if (onWeekend.has(date)) return true;
-    const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return dow !== 0 && dow !== 6;
-  },
-};
+/** The production calendar (days off and working weekends by the Government's decrees). */
+export const calendar: WorkingCalendar = russianCalendar;
 
 let nextId = 1;
 

@@ -1,0 +1,240 @@
+// Queues the daily messages that are due: executors' digests and coordinators' summaries.
+// Load (in batches) → compose (pure, src/domain/digest) → queue in the outbox and record the day
+// as handled, in one transaction per batch. Idempotent: the outbox key `digest:<user>:<day>` and
+// the digest_log row make a second run — the scheduler's next tick, `srok digest run`, another
+// process — queue nothing new for a day already handled.
+import type { DB } from "../../db/database.js";
+import { loadActor, loadUnitTree } from "../../db/queries/actors.js";
+import {
+  type DailyKind,
+  loadCoordinatorSchedules,
+  loadDigestCatalog,
+  loadDigestEntries,
+  loadExecutorSchedules,
+  loadLastHandled,
+  loadLastQueued,
+  loadSummaryData,
+  recordHandled,
+  type ScheduledUser,
+} from "../../db/queries/digest-data.js";
+import { enqueueMessage, outboxKey } from "../../db/queries/outbox.js";
+import { assignmentData, TASKS_OPEN } from "../bot/callback-data.js";
+import { composeDigest } from "../domain/digest/compose-digest.js";
+import { composeSummary } from "../domain/digest/compose-summary.js";
+import { addDays, memoTranslate, previousWorkingDay } from "../domain/digest/format.js";
+import {
+  type DueMessage,
+  digestsForDay,
+  dueDigests,
+  type ScheduleDefaults,
+} from "../domain/digest/schedule.js";
+import type { ComposedMessage, DigestCallbacks, Translate, WorkingCalendar } from "../domain/digest/types.js";
+import { coordinatesEverything, subtreeOf } from "../domain/permissions.js";
+import type { IsoDate } from "../domain/plan/types.js";
+import type { JobLogger } from "./delivery.js";
+import { SUMMARY_CALLBACKS } from "./summary-buttons.js";
+
+/** What the daily jobs run with. */
+export interface DailyContext {
+  db: DB;
+  defaults: ScheduleDefaults;
+  calendar: WorkingCalendar;
+  /** Texts for a language (Fluent, locales/<lang>/digest.ftl). */
+  texts: (language: string) => Translate;
+  logger?: JobLogger;
+}
+
+export interface DailyResult {
+  /** Messages queued now. */
+  queued: number;
+  /** Users due with nothing to say (recorded, so they are not composed again today). */
+  empty: number;
+  /** Outbox ids of the messages queued now (and of ones another process had queued first). */
+  outboxIds: number[];
+}
+
+const BATCH = 500;
+/** How far back «since the last digest» and the monthly confirmation look. */
+const LOOKBACK_DAYS = 45;
+
+const digestCallbacks: DigestCallbacks = {
+  assignment: (action, id) => assignmentData(action, id),
+  tasks: TASKS_OPEN,
+};
+
+function pickDue(
+  ctx: DailyContext,
+  now: Date,
+  users: ScheduledUser[],
+  lastHandled: Map<number, IsoDate>,
+  day: IsoDate | undefined,
+): DueMessage[] {
+  return day
+    ? digestsForDay(day, users, lastHandled, ctx.calendar, ctx.defaults)
+    : dueDigests(now, users, lastHandled, ctx.calendar, ctx.defaults);
+}
+
+/** The oldest day a user anywhere can be living in at `now` (or `day`), minus a margin. */
+function handledSince(now: Date, day: IsoDate | undefined): IsoDate {
+  const utc = now.toISOString().slice(0, 10);
+  return addDays(day && day < utc ? day : utc, -3);
+}
+
+/** A memoised translate per language for one run. */
+function textsForRun(ctx: DailyContext): (language: string) => Translate {
+  const cache = new Map<string, Translate>();
+  return (language) => {
+    let t = cache.get(language);
+    if (!t) {
+      t = memoTranslate(ctx.texts(language));
+      cache.set(language, t);
+    }
+    return t;
+  };
+}
+
+/** Queues one batch's messages and records every user's day as handled, in one transaction. */
+async function queueBatch(
+  ctx: DailyContext,
+  kind: DailyKind,
+  now: Date,
+  composed: { due: DueMessage; message: ComposedMessage | null }[],
+  result: DailyResult,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const { due, message } of composed) {
+      let outboxId: number | null = null;
+      if (message) {
+        const queued = await enqueueMessage(
+          trx,
+          {
+            idemKey: outboxKey(kind, due.userId, due.day),
+            chatId: due.userId,
+            kind,
+            payload: {
+              text: message.text,
+              parse_mode: "HTML",
+              reply_markup: { inline_keyboard: message.buttons },
+            },
+          },
+          now,
+        );
+        outboxId = queued.id;
+        result.outboxIds.push(queued.id);
+        if (queued.inserted) result.queued++;
+      }
+      const recorded = await recordHandled(trx, {
+        kind,
+        userId: due.userId,
+        day: due.day,
+        outcome: message ? "queued" : "empty",
+        outboxId,
+        at: now,
+      });
+      if (recorded && !message) result.empty++;
+    }
+  });
+}
+
+/**
+ * Queues the digests due at `now` (users whose local time is past their digest time on a working
+ * day, not handled yet), or with `day`, the digests of that day for everyone not handled yet.
+ */
+export async function queueDueDigests(ctx: DailyContext, now: Date, day?: IsoDate): Promise<DailyResult> {
+  const result: DailyResult = { queued: 0, empty: 0, outboxIds: [] };
+  const users = await loadExecutorSchedules(ctx.db);
+  const lastHandled = await loadLastHandled(ctx.db, "digest", handledSince(now, day));
+  const due = pickDue(ctx, now, users, lastHandled, day);
+  if (due.length === 0) return result;
+  const language = new Map(users.map((u) => [u.id, u.language]));
+  const texts = textsForRun(ctx);
+  const catalog = await loadDigestCatalog(ctx.db);
+  for (let i = 0; i < due.length; i += BATCH) {
+    const batch = due.slice(i, i + BATCH);
+    const ids = batch.map((d) => d.userId);
+    const days = batch.map((d) => d.day).sort();
+    const minDay = days[0]!;
+    const maxDay = days[days.length - 1]!;
+    const entries = await loadDigestEntries(ctx.db, catalog, ids, { minDay, maxDay });
+    const last = await loadLastQueued(ctx.db, "digest", ids, maxDay, addDays(minDay, -LOOKBACK_DAYS));
+    const composed = batch.map((d) => {
+      const lang = language.get(d.userId) ?? "ru";
+      const prev = last.get(d.userId);
+      const message = composeDigest({
+        user: { id: d.userId, language: lang },
+        entries: entries.get(d.userId) ?? [],
+        today: d.day,
+        lastDigestDay: prev && prev.day < d.day ? prev.day : null,
+        // Nothing queued in the look-back: events recorded since its start count as news.
+        lastDigestAt: prev && prev.day < d.day ? prev.at : `${addDays(d.day, -LOOKBACK_DAYS)}T00:00:00.000Z`,
+        calendar: ctx.calendar,
+        t: texts(lang),
+        callbacks: digestCallbacks,
+      });
+      return { due: d, message };
+    });
+    await queueBatch(ctx, "digest", now, composed, result);
+  }
+  ctx.logger?.info({ queued: result.queued, empty: result.empty, due: due.length }, "digests queued");
+  return result;
+}
+
+/**
+ * Queues the coordinators' summaries due at `now` (or for `day`): what became overdue since the
+ * last summary, reports that came in, access requests waiting, members who blocked the bot.
+ */
+export async function queueDueSummaries(ctx: DailyContext, now: Date, day?: IsoDate): Promise<DailyResult> {
+  const result: DailyResult = { queued: 0, empty: 0, outboxIds: [] };
+  const users = await loadCoordinatorSchedules(ctx.db);
+  const lastHandled = await loadLastHandled(ctx.db, "summary", handledSince(now, day));
+  const due = pickDue(ctx, now, users, lastHandled, day);
+  if (due.length === 0) return result;
+  const language = new Map(users.map((u) => [u.id, u.language]));
+  const texts = textsForRun(ctx);
+  const tree = await loadUnitTree(ctx.db);
+  const last = await loadLastQueued(
+    ctx.db,
+    "summary",
+    due.map((d) => d.userId),
+    "9999-12-31",
+    addDays(due[0]!.day, -LOOKBACK_DAYS),
+  );
+  const composed: { due: DueMessage; message: ComposedMessage | null }[] = [];
+  for (const d of due) {
+    const actor = await loadActor(ctx.db, d.userId);
+    const scope = coordinatesEverything(actor)
+      ? ("all" as const)
+      : subtreeOf(
+          actor.coordinatorScopes.filter((s): s is number => s !== null),
+          tree,
+        );
+    const prev = last.get(d.userId);
+    const prevDay = prev && prev.day < d.day ? prev.day : null;
+    // Became overdue since the last summary: due on its day or later, before today. With none
+    // (a new coordinator), since the previous working day: a Monday covers the weekend.
+    const earliest = addDays(d.day, -14);
+    const from = prevDay ?? previousWorkingDay(d.day, (x) => ctx.calendar.isWorkingDay(x));
+    const since = prev && prevDay ? prev.at : new Date(now.getTime() - 24 * 3_600_000).toISOString();
+    const data = await loadSummaryData(ctx.db, {
+      scope,
+      overdueFrom: [earliest, from].sort()[1]!, // at most two weeks back
+      overdueTo: addDays(d.day, -1),
+      since,
+      until: now.toISOString(),
+    });
+    const lang = language.get(d.userId) ?? "ru";
+    const message = composeSummary({
+      user: { id: d.userId, language: lang },
+      today: d.day,
+      ...data,
+      t: texts(lang),
+      callbacks: SUMMARY_CALLBACKS,
+    });
+    composed.push({ due: d, message });
+  }
+  for (let i = 0; i < composed.length; i += BATCH) {
+    await queueBatch(ctx, "summary", now, composed.slice(i, i + BATCH), result);
+  }
+  ctx.logger?.info({ queued: result.queued, empty: result.empty, due: due.length }, "summaries queued");
+  return result;
+}
