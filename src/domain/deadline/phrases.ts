@@ -1,0 +1,274 @@
+// The word phrases of deadline cells: periodic, continuous, on-demand and relative-to-event.
+import type { RelativeDeadline } from "../plan/types.js";
+import { L, NUMBER, numberValue, WEEKDAY, weekdayIndex } from "./lexicon.js";
+import { messages, snippetOf } from "./messages.js";
+import type { Unit } from "./recurring.js";
+
+/** A span of the normalised cell a phrase took. */
+export type Span = [number, number];
+
+const COUNT = (g: string) =>
+  `(?:(?:не\\s+реже\\s+)?(?<${g}>\\d{1,2}|одного|один|два|две|двух|три|трех|четыре|четырех)\\s*-?\\s*)?`;
+const TIMES = "раз\\p{L}*\\s+в\\s+";
+
+const RECURRING = new RegExp(
+  [
+    `(?<week>${L}(?:еженедельн\\p{L}*|понедельн[оа]|кажд\\p{L}*\\s+недел\\p{L}*|${COUNT("cw")}${TIMES}недел\\p{L}*|(?:по|кажд\\p{L}*)\\s+(?<wd>${WEEKDAY})))`,
+    `(?<month>${L}(?:ежемесячн\\p{L}*|помесячн\\p{L}*|кажд\\p{L}*\\s+месяц\\p{L}*|${COUNT("cm")}${TIMES}месяц(?![\\p{L}])|по\\s+итогам\\s+(?:каждого\\s+)?месяца))`,
+    `(?<quarter>${L}(?:ежеквартальн\\p{L}*|поквартальн\\p{L}*|кажд\\p{L}*\\s+квартал\\p{L}*|${COUNT("cq")}${TIMES}квартал(?![\\p{L}])|по\\s+итогам\\s+(?:каждого\\s+)?квартала|по\\s+кварталам))`,
+    `(?<half>${L}(?:ежеполугодн\\p{L}*|полугодов\\p{L}*|кажд\\p{L}*\\s+полугоди\\p{L}*|${COUNT("ch")}${TIMES}(?:полугодие|полгода|пол\\s+года)|по\\s+итогам\\s+(?:каждого\\s+)?полугодия|по\\s+полугодиям))`,
+    `(?<year>${L}(?:ежегодн\\p{L}*|кажд\\p{L}*\\s+год[аеу]?(?![\\p{L}])|${COUNT("cy")}${TIMES}год(?![\\p{L}])|по\\s+итогам\\s+(?:каждого\\s+)?(?:календарного\\s+|отчетного\\s+)?года(?![\\p{L}])|по\\s+годам))`,
+  ].join("|"),
+  "gu",
+);
+
+const DAY_OF_MONTH = new RegExp(
+  `${L}(?:(?:до|не\\s+позднее|не\\s+позже|к)\\s+)?(?<dom>\\d{1,2})\\s*(?:-?\\s*(?:го|е))?\\s+(?:числа|число)(?:\\s+(?:каждого|текущего|отчетного)\\s+(?<domU>месяца|квартала))?`,
+  "gu",
+);
+const NEXT_REPORTING =
+  /(?:(?:месяца|квартала|полугодия|года|периода)\s*,?\s*)?следующ\p{L}*\s+за\s+отч[её]тн\p{L}*(?:\s+(?<nu>месяц|квартал|полугоди|год|период)\p{L}*)?/gu;
+const WEEKDAY_ANCHOR = new RegExp(`${L}(?:по|в|во|до|к)\\s+(?<wd>${WEEKDAY})`, "gu");
+const AFTER_END = new RegExp(
+  `${L}(?:(?:в\\s*течени[ея]|не\\s+позднее|не\\s+позже|до|через)\\s+)?(?<n>${NUMBER})\\s*(?<b>рабоч\\p{L}*\\s+|календарн\\p{L}*\\s+)?(?:дн\\p{L}*|день)\\s+(?:после|по|с\\s+момента|со\\s+дня)\\s+(?:окончани|завершени|истечени)\\p{L}*\\s+(?:отчетн\\p{L}*\\s+)?(?<u>месяц|квартал|полугоди|год)\\p{L}*`,
+  "gu",
+);
+
+const UNIT_OF_WORD: Record<string, Unit> = {
+  месяц: "month",
+  месяца: "month",
+  квартал: "quarter",
+  квартала: "quarter",
+  полугоди: "half",
+  год: "year",
+};
+
+/** The periodic words of a cell, with the day inside each window when one is named. */
+export interface RecurringWords {
+  units: Unit[];
+  /** «2 раза в год» names half-years; «3 раза в месяц» cannot be one window each (warned). */
+  extraTimes: boolean;
+  dayOfMonth: number | null;
+  weekday: number | null;
+  next: boolean;
+  afterEnd: { days: number; business: boolean } | null;
+  spans: Span[];
+}
+
+/** Finds periodic words in the (masked) normalised cell. */
+export function findRecurring(text: string): RecurringWords {
+  const found: RecurringWords = {
+    units: [],
+    extraTimes: false,
+    dayOfMonth: null,
+    weekday: null,
+    next: false,
+    afterEnd: null,
+    spans: [],
+  };
+  for (const m of text.matchAll(AFTER_END)) {
+    const g = m.groups ?? {};
+    const days = numberValue(g["n"] ?? "");
+    if (!Number.isFinite(days)) continue;
+    found.afterEnd = { days, business: (g["b"] ?? "").startsWith("рабоч") };
+    found.units.push(UNIT_OF_WORD[g["u"] ?? ""] ?? "month");
+    found.spans.push([m.index, m.index + m[0].length]);
+  }
+  const free = maskSpans(text, found.spans);
+  for (const m of free.matchAll(RECURRING)) {
+    const g = m.groups ?? {};
+    let unit: Unit = g["week"]
+      ? "week"
+      : g["month"]
+        ? "month"
+        : g["quarter"]
+          ? "quarter"
+          : g["half"]
+            ? "half"
+            : "year";
+    const count = g["cw"] ?? g["cm"] ?? g["cq"] ?? g["ch"] ?? g["cy"];
+    const times = count === undefined ? 1 : numberValue(count === "две" ? "два" : count);
+    if (unit === "year" && times === 2) unit = "half";
+    else if (unit === "year" && times === 4) unit = "quarter";
+    else if (unit === "year" && times === 12) unit = "month";
+    else if (times > 1) found.extraTimes = true;
+    if (g["wd"]) found.weekday = weekdayIndex(g["wd"]);
+    found.units.push(unit);
+    found.spans.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of free.matchAll(NEXT_REPORTING)) {
+    found.next = true;
+    const u = m.groups?.["nu"];
+    if (u && u !== "период") found.units.push(UNIT_OF_WORD[u] ?? "month");
+    found.spans.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of free.matchAll(DAY_OF_MONTH)) {
+    found.dayOfMonth = Number(m.groups?.["dom"]);
+    const u = m.groups?.["domU"];
+    found.units.push(u ? (UNIT_OF_WORD[u] ?? "month") : "month");
+    found.spans.push([m.index, m.index + m[0].length]);
+  }
+  if (found.units.length > 0 || found.weekday !== null) {
+    for (const m of free.matchAll(WEEKDAY_ANCHOR)) {
+      found.weekday = weekdayIndex(m.groups?.["wd"] ?? "");
+      found.spans.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return found;
+}
+
+const CONTINUOUS = new RegExp(
+  [
+    `${L}постоян\\p{L}*`,
+    `${L}ежедневн\\p{L}*`,
+    `${L}каждый\\s+(?:рабочий\\s+)?день`,
+    `${L}круглогодичн\\p{L}*`,
+    `${L}систематическ\\p{L}*`,
+    `${L}регулярн\\p{L}*`,
+    `${L}(?:в\\s*течени[ея]|на\\s+протяжении|весь|в\\s+рамках)\\s+(?:всего\\s+)?(?:текущего\\s+|календарного\\s+|отчетного\\s+)?(?:года|периода|срока(?:\\s+(?:действия|реализации)\\p{L}*)?|год|период)(?![\\p{L}])`,
+  ].join("|"),
+  "gu",
+);
+const SCHOOL_YEAR_LONG = new RegExp(
+  `${L}(?:в\\s*течени[ея]|на\\s+протяжении|весь)\\s+(?:всего\\s+)?(?:текущего\\s+|нового\\s+)?учебн\\p{L}*\\s+год\\p{L}*`,
+  "gu",
+);
+/** Words that introduce a value as a span of time («в течение 2021 года» is continuous). */
+export const DURING_BEFORE = /(?:в\s*течени[ея]|на\s+протяжении)\s*$/u;
+
+const ON_DEMAND = new RegExp(
+  [
+    `${L}по\\s+мере\\s+\\p{L}+`,
+    `${L}по\\s+(?:запрос|требовани|заявк|обращени|поручени)\\p{L}*`,
+    `${L}при\\s+(?:необходимост|наличи|поступлени|возникновени|изменени|получени)\\p{L}*`,
+    `${L}в\\s+случае\\s+`,
+    `${L}по\\s+согласованию`,
+    `${L}(?:по|согласно|в\\s+соответствии\\s+со?)\\s+(?:\\p{L}+\\s+){0,2}?(?:план\\p{L}*|график\\p{L}*|срок\\p{L}*|регламент\\p{L}*|календар\\p{L}*|распоряжени\\p{L}*|приказ\\p{L}*|решени\\p{L}*|положени\\p{L}*|контракт\\p{L}*|договор\\p{L}*|соглашени\\p{L}*|расписани\\p{L}*|порядк\\p{L}*|законодательств\\p{L}*)`,
+    `${L}в\\s+(?:сроки|срок)\\s*,?\\s*(?:установленн|определенн|предусмотренн|указанн|согласованн|утвержденн)\\p{L}*`,
+    `${L}в\\s+(?:установленн|определенн|согласованн)\\p{L}*\\s+срок\\p{L}*`,
+  ].join("|"),
+  "gu",
+);
+const CLAUSE_REST = /[^;()\u0001]*/y;
+
+/** Spans of continuous words; `school` when they name the school year. */
+export function findContinuous(text: string): { spans: Span[]; school: boolean } {
+  const spans: Span[] = [];
+  let school = false;
+  for (const m of text.matchAll(SCHOOL_YEAR_LONG)) {
+    school = true;
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  const free = maskSpans(text, spans);
+  for (const m of free.matchAll(CONTINUOUS)) spans.push([m.index, m.index + m[0].length]);
+  return { spans, school };
+}
+
+/** Spans of on-demand words, each to the end of its clause («по плану работы Общественного совета»). */
+export function findOnDemand(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(ON_DEMAND)) {
+    const end = m.index + m[0].length;
+    CLAUSE_REST.lastIndex = end;
+    const rest = CLAUSE_REST.exec(text);
+    spans.push([m.index, end + (rest?.[0].length ?? 0)]);
+  }
+  return spans;
+}
+
+const AFTER_CONNECTOR =
+  "со\\s+дня|с\\s+дня|с\\s+даты|с\\s+момента|от\\s+даты|после(?:\\s+дня)?|по\\s+(?:окончании|завершении|истечении|итогам|результатам)|с|со";
+const RELATIVE_DAYS = new RegExp(
+  `${L}(?:(?:не\\s+позднее|не\\s+позже|не\\s+более|в\\s*течени[ея]|в\\s+срок(?:\\s+не\\s+позднее|\\s+до)?|через|спустя|до)\\s+(?:чем\\s+)?)?(?<za>за\\s+)?(?<n>${NUMBER})?\\s*(?:\\(\\s*[\\p{L}\\s]+\\)\\s*)?(?<kind>рабоч\\p{L}*|календарн\\p{L}*)?\\s*(?<unit>дн(?:я|ей)|день|суток|сутки|недел[ьюи]|месяц[аев]*)\\s+(?<conn>${AFTER_CONNECTOR}|до|перед)\\s+(?=\\p{L}|«)`,
+  "gu",
+);
+const RELATIVE_PLAIN = new RegExp(
+  `${L}(?<conn>после(?:\\s+дня)?|со\\s+дня|с\\s+момента|с\\s+даты|по\\s+(?:окончании|завершении|истечении|итогам|результатам|факту)|вслед\\s+за|(?<before>до\\s+начала|перед|накануне|не\\s+позднее\\s+начала))\\s+(?=\\p{L}|«)`,
+  "gu",
+);
+const EVENT_END = /[;()\u0001]/;
+const EVENT_TRIM = /[\s.,:;\-–—*]+$/;
+
+const EVENT_NOUN: Record<string, string> = {
+  окончании: "окончания",
+  завершении: "завершения",
+  истечении: "истечения",
+  факту: "",
+  итогам: "",
+  результатам: "",
+};
+
+/** A relative deadline found in a cell, the span it took, and warnings about it. */
+export interface RelativeFound {
+  relative: RelativeDeadline;
+  span: Span;
+}
+
+/** The event text from `from` to the end of its clause, as written in `raw`. */
+function eventAt(
+  text: string,
+  raw: string,
+  from: number,
+  lead: string,
+): { event: string; end: number } | null {
+  const stop = text.slice(from).search(EVENT_END);
+  const end = stop < 0 ? text.length : from + stop;
+  const event = snippetOf(raw, from, end).replace(EVENT_TRIM, "");
+  if (event === "") return null;
+  return { event: lead ? `${lead} ${event}` : event, end };
+}
+
+/** Finds the first relative-to-event phrase («в течение 10 дней со дня …», «после проведения …»). */
+export function findRelative(text: string, raw: string, warnings: string[]): RelativeFound | null {
+  RELATIVE_DAYS.lastIndex = 0;
+  const m = RELATIVE_DAYS.exec(text);
+  if (m) {
+    const g = m.groups ?? {};
+    const unit = g["unit"] ?? "";
+    const n = g["n"] === undefined ? 1 : numberValue(g["n"]);
+    const conn = (g["conn"] ?? "").replace(/\s+/g, " ");
+    const lead = EVENT_NOUN[conn.split(" ")[1] ?? ""] ?? "";
+    const found = eventAt(text, raw, m.index + m[0].length, lead);
+    if (found && Number.isFinite(n) && (g["n"] !== undefined || !unit.startsWith("д"))) {
+      const factor = unit.startsWith("недел") ? 7 : unit.startsWith("месяц") ? 30 : 1;
+      if (factor === 30) warnings.push(messages.monthAsDays(snippetOf(raw, m.index, found.end)));
+      const before = conn === "до" || conn === "перед" || g["za"] !== undefined;
+      return {
+        relative: {
+          days: n * factor,
+          business: (g["kind"] ?? "").startsWith("рабоч"),
+          after: before ? null : found.event,
+          before: before ? found.event : null,
+        },
+        span: [m.index, found.end],
+      };
+    }
+  }
+  RELATIVE_PLAIN.lastIndex = 0;
+  for (let p = RELATIVE_PLAIN.exec(text); p !== null; p = RELATIVE_PLAIN.exec(text)) {
+    const g = p.groups ?? {};
+    const conn = (g["conn"] ?? "").replace(/\s+/g, " ");
+    const lead = EVENT_NOUN[conn.split(" ")[1] ?? ""] ?? "";
+    const found = eventAt(text, raw, p.index + p[0].length, lead);
+    if (!found) continue;
+    const before = g["before"] !== undefined;
+    return {
+      relative: {
+        days: null,
+        business: false,
+        after: before ? null : found.event,
+        before: before ? found.event : null,
+      },
+      span: [p.index, found.end],
+    };
+  }
+  return null;
+}
+
+/** `text` with the spans replaced by \u0001 (length kept). */
+export function maskSpans(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  const chars = text.split("");
+  for (const [s, e] of spans) for (let i = s; i < e; i++) chars[i] = "\u0001";
+  return chars.join("");
+}
