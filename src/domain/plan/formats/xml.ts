@@ -117,6 +117,8 @@ export function parseXml(xml: string, keepWhitespace: (parent: string) => boolea
       at = close + 1;
     }
   }
+  // A part cut short leaves elements open: the file is damaged, whatever text came before.
+  if (stack.length > 1) throw new Error(`unclosed <${stack[stack.length - 1]!.name}>`);
   const top = root.children.find((child): child is XmlElement => typeof child !== "string");
   if (!top) throw new Error("no root element");
   return top;
