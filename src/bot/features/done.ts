@@ -20,7 +20,14 @@ import { findEntryLine, replaceLine, swapEntryButtons, unescapeHtml } from "../v
 import { escapeHtml, formatMonth, shorten } from "../views/tasks-format.js";
 import { renderEntryLine } from "../views/tasks-view.js";
 import { checkAssignmentAccess, refusalKey } from "./done-access.js";
-import { buildTasksView, editInPlace, loadReader, type Reader, tasksPageOf } from "./tasks-helpers.js";
+import {
+  answerPress,
+  buildTasksView,
+  editInPlace,
+  loadReader,
+  type Reader,
+  tasksPageOf,
+} from "./tasks-helpers.js";
 
 export const COMMENT_CONVERSATION = "done-comment";
 const COMMENT_MAX = 1000;
@@ -30,13 +37,13 @@ const composer = new Composer<BotContext>();
 composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
   const button = parseAssignmentData(ctx.callbackQuery.data);
   if (!button) {
-    await ctx.answerCallbackQuery({ text: ctx.t("done-stale"), show_alert: true });
+    await answerPress(ctx, ctx.t("done-stale"), true);
     return;
   }
   if (button.a === "rep") return next(); // reports.ts
   const check = await checkAssignmentAccess(ctx.app.deps.db, ctx.from.id, button.id);
   if (!check.ok) {
-    await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(check.reason)), show_alert: true });
+    await answerPress(ctx, ctx.t(refusalKey(check.reason)), true);
     return;
   }
   const number = check.info.itemNumber;
@@ -73,13 +80,13 @@ composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
       break;
     }
     case "note": {
-      await ctx.answerCallbackQuery();
+      await answerPress(ctx);
       await ctx.conversation.exitAll();
       await ctx.conversation.enter(COMMENT_CONVERSATION, button.id);
       return;
     }
   }
-  await ctx.answerCallbackQuery({ text: answer });
+  await answerPress(ctx, answer);
   const now = await loadAssignment(ctx.app.deps.db, button.id);
   if (now) await refreshPressedMessage(ctx, reader, now);
 });

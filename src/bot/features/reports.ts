@@ -28,7 +28,7 @@ import { escapeHtml, formatSize } from "../views/tasks-format.js";
 import { checkAssignmentAccess, refusalKey } from "./done-access.js";
 import { storeReportFiles } from "./reports-files.js";
 import { classifyReportInput } from "./reports-input.js";
-import { displayName, i18nForOthers } from "./tasks-helpers.js";
+import { answerPress, displayName, i18nForOthers } from "./tasks-helpers.js";
 
 export const REPORT_CONVERSATION = "reports-send";
 
@@ -40,10 +40,10 @@ composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
   if (button?.a !== "rep") return next();
   const check = await checkAssignmentAccess(ctx.app.deps.db, ctx.from.id, button.id);
   if (!check.ok) {
-    await ctx.answerCallbackQuery({ text: ctx.t(refusalKey(check.reason)), show_alert: true });
+    await answerPress(ctx, ctx.t(refusalKey(check.reason)), true);
     return;
   }
-  await ctx.answerCallbackQuery();
+  await answerPress(ctx);
   await ctx.conversation.exitAll();
   await ctx.conversation.enter(REPORT_CONVERSATION, button.id);
 });
@@ -52,11 +52,11 @@ composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
 composer.callbackQuery(REPORT_DATA, async (ctx) => {
   const button = parseReportData(ctx.callbackQuery.data);
   if (button?.a === "later") {
-    await ctx.answerCallbackQuery({ text: ctx.t("report-later-answer") });
+    await answerPress(ctx, ctx.t("report-later-answer"));
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => undefined);
     return;
   }
-  await ctx.answerCallbackQuery({ text: ctx.t("report-stale"), show_alert: true });
+  await answerPress(ctx, ctx.t("report-stale"), true);
 });
 
 type Started = { ok: true; item: ReportItem } | { ok: false; key: string };
@@ -102,22 +102,19 @@ async function reportDialogue(conversation: BotConversation, ctx: ConversationCo
     }
     // One of the dialogue's buttons.
     if (!input.sameReport) {
-      await update.answerCallbackQuery({
-        text: ctx.t("report-other-dialogue", { number: item.itemNumber }),
-        show_alert: true,
-      });
+      await answerPress(update, ctx.t("report-other-dialogue", { number: item.itemNumber }), true);
       continue;
     }
     if (input.action === "cancel") {
-      await update.answerCallbackQuery();
+      await answerPress(update);
       await update.reply(ctx.t("report-cancelled"));
       return;
     }
     if (parts.length === 0) {
-      await update.answerCallbackQuery({ text: ctx.t("report-nothing-yet"), show_alert: true });
+      await answerPress(update, ctx.t("report-nothing-yet"), true);
       continue;
     }
-    await update.answerCallbackQuery();
+    await answerPress(update);
     if (input.action === "more") {
       confirming = false;
       await update.reply(ctx.t("report-more-prompt"));

@@ -19,7 +19,7 @@ import {
   zoneLabel,
 } from "../views/settings-view.js";
 import type { Translate } from "../views/tasks-format.js";
-import { editInPlace, i18nForOthers, readerZone } from "./tasks-helpers.js";
+import { answerPress, editInPlace, i18nForOthers, readerZone } from "./tasks-helpers.js";
 
 export const SETTINGS_INPUT_CONVERSATION = "settings-input";
 
@@ -33,12 +33,12 @@ composer.command("settings", async (ctx) => {
 composer.callbackQuery(SETTINGS_DATA, async (ctx) => {
   const button = parseSettingsData(ctx.callbackQuery.data);
   if (!button) {
-    await ctx.answerCallbackQuery({ text: ctx.t("settings-stale"), show_alert: true });
+    await answerPress(ctx, ctx.t("settings-stale"), true);
     return;
   }
   switch (button.kind) {
     case "open": {
-      await ctx.answerCallbackQuery();
+      await answerPress(ctx);
       const view = renderSettings(await loadSettings(ctx, "main"), ctx.t);
       await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.reply_markup });
       return;
@@ -46,12 +46,12 @@ composer.callbackQuery(SETTINGS_DATA, async (ctx) => {
     case "main":
     case "time":
     case "tz":
-      await ctx.answerCallbackQuery();
+      await answerPress(ctx);
       await show(ctx, button.kind);
       return;
     case "time_input":
     case "tz_input": {
-      await ctx.answerCallbackQuery();
+      await answerPress(ctx);
       await show(ctx, button.kind);
       const message = ctx.callbackQuery.message;
       await ctx.conversation.exitAll();
@@ -65,13 +65,13 @@ composer.callbackQuery(SETTINGS_DATA, async (ctx) => {
     default: {
       const patch = patchOf(button);
       if (!patch) {
-        await ctx.answerCallbackQuery({ text: ctx.t("settings-stale"), show_alert: true });
+        await answerPress(ctx, ctx.t("settings-stale"), true);
         return;
       }
       await applyOnce(ctx, (trx) => updateUserSettings(trx, ctx.from.id, patch, ctx.app.deps.clock()));
       if (patch.language) await useLanguage(ctx, patch.language);
       const data = await loadSettings(ctx, "main");
-      await ctx.answerCallbackQuery({ text: savedText(patch, data, ctx.t) });
+      await answerPress(ctx, savedText(patch, data, ctx.t));
       await show(ctx, "main", data);
     }
   }

@@ -113,3 +113,19 @@ export function i18nForOthers(): ReturnType<typeof createI18n> {
   sharedI18n ??= createI18n();
   return sharedI18n;
 }
+
+/**
+ * Answers the pressed button. A redelivered press (after a crash) was answered the first time:
+ * Telegram then says the query is too old, which is no error for us.
+ */
+export async function answerPress(
+  ctx: { answerCallbackQuery: (other?: { text?: string; show_alert?: boolean }) => Promise<unknown> },
+  text?: string,
+  alert = false,
+): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(text === undefined ? undefined : { text, show_alert: alert });
+  } catch (err) {
+    if (!/query is too old|query ID is invalid/i.test(String(err))) throw err;
+  }
+}

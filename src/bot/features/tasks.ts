@@ -3,7 +3,7 @@
 import { Composer } from "grammy";
 import { parseTasksData, TASKS_DATA } from "../callback-data.js";
 import type { BaseContext, BotContext } from "../context.js";
-import { buildTasksView, editInPlace, loadReader } from "./tasks-helpers.js";
+import { answerPress, buildTasksView, editInPlace, loadReader } from "./tasks-helpers.js";
 
 export const tasks = new Composer<BotContext>();
 
@@ -14,10 +14,10 @@ tasks.command("tasks", async (ctx) => {
 tasks.callbackQuery(TASKS_DATA, async (ctx) => {
   const button = parseTasksData(ctx.callbackQuery.data);
   if (!button) {
-    await ctx.answerCallbackQuery({ text: ctx.t("tasks-stale") });
+    await answerPress(ctx, ctx.t("tasks-stale"));
     return;
   }
-  await ctx.answerCallbackQuery();
+  await answerPress(ctx);
   // From another message (a greeting, a digest): a new list; from the list itself: in place.
   if (button.kind === "open") await sendTasks(ctx);
   else await showTasksPage(ctx, button.page);
