@@ -1,7 +1,14 @@
 // A document (text blocks and tables, from any format reader) → the structured plan.
 import { periodFromTitle, readDeadline, scanExplicitDates } from "../deadline/index.js";
 import { buildExecutorVocabulary, readExecutors } from "../executors/index.js";
-import { type Columns, findHeader, type Header, isColumnNumbersRow, isRepeatedHeader } from "./columns.js";
+import {
+  type Columns,
+  findHeader,
+  type Header,
+  isColumnNumbersRow,
+  isRepeatedHeader,
+  roleOfHeader,
+} from "./columns.js";
 import type { DeadlineContext } from "./deadline-context.js";
 import { footnoteEntries, furtherEntries, mergeGlossary } from "./glossary.js";
 import { ancestors, type ParsedNumber, parseNumber, splitLeadingNumber } from "./numbering.js";
@@ -198,7 +205,7 @@ function collect(doc: RawDocument): Collected {
 function skippedTableMessage(rows: RawRow[]): string {
   const labels = (rows[0] ?? [])
     .map((c) => cleanText(c))
-    .filter((c) => c !== "" && !/^(?:№|n)\b/i.test(c))
+    .filter((c) => c !== "" && roleOfHeader(c) !== "number")
     .slice(0, 3);
   const name =
     labels.length > 0
