@@ -46,6 +46,17 @@ export async function getAccessRequest(db: Db, requestId: number): Promise<Acces
   return db.selectFrom("access_requests").selectAll().where("id", "=", requestId).executeTakeFirst();
 }
 
+/** The user's pending request, if any. */
+export async function pendingRequestOf(db: Db, userId: number): Promise<AccessRequestRow | undefined> {
+  return db
+    .selectFrom("access_requests")
+    .selectAll()
+    .where("user_id", "=", userId)
+    .where("status", "=", "pending")
+    .orderBy("id")
+    .executeTakeFirst();
+}
+
 export async function listPendingRequests(db: Db): Promise<AccessRequestRow[]> {
   return db.selectFrom("access_requests").selectAll().where("status", "=", "pending").orderBy("id").execute();
 }

@@ -1,7 +1,7 @@
 // Loading the permission model (src/domain/permissions.ts) of a user from the database.
 import type { Kysely, Transaction } from "kysely";
 import type { Actor, UnitNode } from "../../src/domain/permissions.js";
-import type { Database } from "../schema.js";
+import type { Database, UserRow } from "../schema.js";
 import { recordAudit } from "./audit.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -80,4 +80,26 @@ export async function syncAdmins(
     }
     return promoted;
   });
+}
+
+export interface UserBrief {
+  id: number;
+  first_name: string | null;
+  last_name: string | null;
+  username: string | null;
+  language: string;
+}
+
+/** Name and language of a user, for messages about or to them. */
+export async function loadUserBrief(db: Db, userId: number): Promise<UserBrief | undefined> {
+  return db
+    .selectFrom("users")
+    .select(["id", "first_name", "last_name", "username", "language"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
+}
+
+/** The whole stored user row. */
+export async function loadUserRow(db: Db, userId: number): Promise<UserRow | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
 }

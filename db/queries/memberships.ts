@@ -185,3 +185,39 @@ export async function listCoordinators(db: Db): Promise<CoordinatorContact[]> {
   }
   return [...byId.values()].sort((a, b) => a.userId - b.userId);
 }
+
+export interface MemberBrief {
+  userId: number;
+  firstName: string | null;
+  lastName: string | null;
+  username: string | null;
+}
+
+/** Active members of a unit, oldest first. */
+export async function listUnitMembers(db: Db, unitId: number): Promise<MemberBrief[]> {
+  const rows = await db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .select(["users.id", "users.first_name", "users.last_name", "users.username"])
+    .where("memberships.unit_id", "=", unitId)
+    .where("memberships.left_at", "is", null)
+    .orderBy("memberships.id")
+    .execute();
+  return rows.map((r) => ({
+    userId: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    username: r.username,
+  }));
+}
+
+/** Active members per unit (units with none are absent). */
+export async function countMembersByUnit(db: Db): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("memberships")
+    .select(["unit_id", (eb) => eb.fn.count<number>("user_id").distinct().as("n")])
+    .where("left_at", "is", null)
+    .groupBy("unit_id")
+    .execute();
+  return new Map(rows.map((r) => [r.unit_id, Number(r.n)]));
+}

@@ -2,10 +2,12 @@
 // Add yours here: a BotFeature `{ name, composer, conversations? }` or a bare Composer.
 // Order matters only between features whose handlers could both match the same update.
 import type { FeatureLike } from "../runtime/feature.js";
+import { onboardingFeatures } from "./onboarding-features.js";
 
 export function allFeatures(): FeatureLike[] {
   return [
-    // onboarding, invites, access, me
+    // onboarding (first: it makes ADMIN_IDS users admins), access, invites, me, units
+    ...onboardingFeatures,
     // tasks, reports, settings
     // status, plan upload
   ];

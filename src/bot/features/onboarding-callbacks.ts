@@ -45,6 +45,8 @@ export type OnboardingButton =
   | { t: "un.up"; role: number; page: number }
   | { t: "un.u"; unit: number }
   | { t: "un.add"; role: number }
+  | { t: "un.ap"; role: number; page: number }
+  | { t: "un.an"; role: number; parent: number }
   | { t: "un.ren"; unit: number }
   | { t: "un.pp"; unit: number; page: number }
   | { t: "un.sp"; unit: number; parent: number }
@@ -111,6 +113,14 @@ const layouts: { [K in Tag]: [string, z.ZodType][] } = {
   ],
   "un.u": [["unit", id]],
   "un.add": [["role", id]],
+  "un.ap": [
+    ["role", id],
+    ["page", page],
+  ],
+  "un.an": [
+    ["role", id],
+    ["parent", idOrZero],
+  ],
   "un.ren": [["unit", id]],
   "un.pp": [
     ["unit", id],
