@@ -46,14 +46,14 @@ export interface ScanOptions {
   academicEndDay: number;
 }
 
-const optYear = (g: string) => `(?:\\s*(?<${g}>${YEAR4})(?!\\d)${YEAR_WORD})?`;
+const optYear = (g: string) => `(?:\\s*,?\\s*(?<${g}>${YEAR4})(?!\\d)${YEAR_WORD})?`;
 const QN = QUARTER_NUMBER;
 
 const ALTERNATIVES: [string, string][] = [
   ["iso", `${L}(?<isoY>${YEAR4})-(?<isoM>\\d{2})-(?<isoD>\\d{2})(?!\\d)`],
   [
     "school",
-    `${L}(?<scA>${YEAR4})\\s*[/-]\\s*(?<scB>(?:19|20)?\\d{2})(?!\\d)\\s*(?:уч\\.|учебн\\p{L}*)\\s*(?:г\\.|год\\p{L}*)?`,
+    `${L}(?<scA>${YEAR4})\\s*[/-]\\s*(?<scB>(?:19|20)?\\d{2})(?!\\d)\\s*(?:уч\\.|учебн[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*)\\s*(?:г\\.|год[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*)?`,
   ],
   ["yr", `${L}(?<yrA>${YEAR4})\\s*-\\s*(?<yrB>${YEAR4})(?!\\d)${YEAR_WORD}`],
   ["y", `${L}(?<yY>${YEAR4})(?!\\d)${YEAR_WORD}`],
@@ -73,15 +73,15 @@ const ALTERNATIVES: [string, string][] = [
   ["dmt", `(?<![\\d.])(?<dmtD>\\d{1,2})(?:\\s*-?\\s*(?:го|е|ое))?\\s*(?<dmtMon>${MONTH})${optYear("dmtY")}`],
   [
     "dec",
-    `${L}(?<decN>iii|ii|i|[1-3]|перв\\p{L}*|втор\\p{L}*|трет\\p{L}*)\\s*-?\\s*(?:я|й|ей)?\\s*декад\\p{L}*\\s+(?<decMon>${MONTH})${optYear("decY")}`,
+    `${L}(?<decN>iii|ii|i|[1-3]|перв[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*|втор[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*|трет[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*)\\s*-?\\s*(?:я|й|ей)?\\s*декад[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*\\s+(?<decMon>${MONTH})${optYear("decY")}`,
   ],
   [
     "q",
-    `${L}(?:(?<qA>${QN})(?:\\s*-\\s*(?<qB>${QN}))?\\s*-?\\s*(?:го|й|ый|ом|м)?|(?<qW>перв|втор|трет|четверт)\\p{L}*)\\s*(?:кварт\\p{L}*|кв\\.?)(?![\\p{L}])${optYear("qY")}`,
+    `${L}(?:(?<qA>${QN})(?:\\s*-\\s*(?<qB>${QN}))?\\s*-?\\s*(?:го|й|ый|ом|м)?|(?<qW>перв|втор|трет|четверт)[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*)\\s*(?:кварт[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*|кв\\.?)(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff])${optYear("qY")}`,
   ],
   [
     "h",
-    `${L}(?:(?<hA>ii|i|[12])\\s*-?\\s*(?:го|е|ое|м|ом)?|(?<hW>перв|втор)\\p{L}*)\\s*полугод\\p{L}*${optYear("hY")}`,
+    `${L}(?:(?<hA>ii|i|[12])\\s*-?\\s*(?:го|е|ое|м|ом)?|(?<hW>перв|втор)[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*)\\s*полугод[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*${optYear("hY")}`,
   ],
   [
     "acad",
@@ -90,16 +90,18 @@ const ALTERNATIVES: [string, string][] = [
   ["ss", `${L}(?:(?<ssP>до|к|в|с)\\s+)?начал[ауое]\\s+(?:нового\\s+|следующего\\s+)?учебного\\s+года`],
   [
     "ye",
-    `${L}(?:(?<yeP>до|к|в|с)\\s+)?(?<yeW>конц|начал|окончани)\\p{L}*\\s+(?:текущего\\s+|календарного\\s+|отчетного\\s+)?года(?![\\p{L}])`,
+    `${L}(?:(?<yeP>до|к|в|с)\\s+)?(?<yeW>конц|начал|окончани)[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*\\s+(?:текущего\\s+|календарного\\s+|отчетного\\s+)?года(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff])`,
   ],
   ["m", `${L}(?<mMon>${MONTH})${optYear("mY")}`],
 ];
 
-const ATOM = new RegExp(ALTERNATIVES.map(([name, src]) => `(?<${name}>${src})`).join("|"), "gu");
+const ATOM = new RegExp(ALTERNATIVES.map(([name, src]) => `(?<${name}>${src})`).join("|"), "g");
 const NAMES = ALTERNATIVES.map(([name]) => name);
+/** Every atom has a digit, a month or a year word: skip the big regex on cells without one. */
+const ATOM_GATE = /\d|янв|фев|мар|апр|ма[йяюе.]|июн|июл|авг|сен|окт|ноя|дек|учебн|года|кв|полугод/;
 
 const PREFIX_TAIL =
-  /(?:^|[^\p{L}])((?:не\s+позднее|не\s+позже)(?:\s+конца)?|(?:до|к)\s+(?:конца|концу|окончания|окончанию)|в\s+срок\s+до|до|к|по|со|с|в\s*течени[ея]|на\s+протяжении|во|в)\s*$/u;
+  /(?:^|[^[a-z\u00c0-\u024f\u0400-\u04ff]])((?:не\s+позднее|не\s+позже)(?:\s+конца)?|(?:до|к)\s+(?:конца|концу|окончания|окончанию)|в\s+срок\s+до|до|к|по|со|с|в\s*течени[еия]|на\s+протяжении|во|в)\s*$/;
 const RANGE_DASH = /^ *- *\n?\s*$/;
 const RANGE_WORD = /^\s*(?:по|до)\s+$/;
 
@@ -184,7 +186,8 @@ function toAtom(
       const b = Number(name === "drn" ? v("drnB") : v("drmB"));
       const y = name === "drn" ? fullYear(v("drnY")) : optionalYear(g["drmY"]);
       if (a >= b || !isValidDate(y ?? 2024, m, a) || !isValidDate(y ?? 2024, m, b)) return null;
-      return { ...base(start, end), sm: m, sd: a, em: m, ed: b, year: y };
+      // A range in itself: «с» before it opens the range, not an open-ended window.
+      return { ...base(start, end), sm: m, sd: a, em: m, ed: b, year: y, own: "none" };
     }
     case "dec": {
       const n = ordinalValue(v("decN"));
@@ -272,6 +275,7 @@ function toAtom(
 export function scanAtoms(text: string, opts: ScanOptions): { atoms: Atom[]; invalid: [number, number][] } {
   const atoms: Atom[] = [];
   const invalid: [number, number][] = [];
+  if (!ATOM_GATE.test(text)) return { atoms, invalid };
   ATOM.lastIndex = 0;
   for (let m = ATOM.exec(text); m !== null; m = ATOM.exec(text)) {
     const g = m.groups ?? {};

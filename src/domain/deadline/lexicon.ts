@@ -1,13 +1,13 @@
 // Regex sources for the words of Russian deadlines, on normalised (lowercase) text.
 
 /** No letter or digit before. JavaScript's \b does not know Cyrillic. */
-export const L = "(?<![\\p{L}\\d])";
+export const L = "(?<![a-z\\u00c0-\\u024f\\u0400-\\u04ff\\d])";
 /** No letter or digit after. */
-export const R = "(?![\\p{L}\\d])";
+export const R = "(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff\\d])";
 
 /** A month in any case or form («январь», «января», «в январе», «янв.»). */
 export const MONTH =
-  "(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяюе]|март[ауе]?|август[ауе]?|ма[йяюе])(?![\\p{L}])" +
+  "(?:(?:январ|феврал|апрел|июн|июл|сентябр|октябр|ноябр|декабр)[ьяюе]|март[ауе]?|август[ауе]?|ма[йяюе])(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff])" +
   "|(?:янв|февр?|мар|апр|авг|сент?|окт|нояб?|дек)\\.";
 
 /** The month number (1-12) of a word matched by MONTH. */
@@ -45,7 +45,8 @@ export function monthIndex(word: string): number {
 export const YEAR4 = "(?:19|20)\\d{2}";
 
 /** What may follow a year: «г», «г.», «гг.», «года», «году», «годы», «годов». */
-export const YEAR_WORD = "(?:\\s*(?:годов|годы|года|году|год|гг|г)\\.?(?![\\p{L}]))?";
+export const YEAR_WORD =
+  "(?:\\s*(?:годов|годы|года|году|год|гг|г)\\.?(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff]))?";
 
 /** A roman or arabic quarter number. */
 export const QUARTER_NUMBER = "(?:iv|iii|ii|i|[1-4])";
@@ -121,7 +122,8 @@ export function ordinalValue(text: string): number {
 }
 
 /** A weekday in any form («понедельник», «по средам», «в пятницу»). */
-export const WEEKDAY = "(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)\\p{L}*";
+export const WEEKDAY =
+  "(?:понедельник|вторник|сред|четверг|пятниц|суббот|воскресень)[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*";
 
 /** ISO weekday number (1 = Monday) of a WEEKDAY match. */
 export function weekdayIndex(word: string): number {

@@ -3,7 +3,7 @@
 
 const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/g;
 const SPACES = /[\t\r\f\v\u00a0\u2007\u2009\u202f\u200a]/g;
-const MIXED_WORD = /\p{L}+/gu;
+const MIXED_WORD = /[a-z\u00c0-\u024f\u0400-\u04ff]+/g;
 const HAS_CYRILLIC = /[а-я]/;
 const HAS_LATIN = /[a-z]/;
 const LOOKALIKES = /[abcehkmoptxy]/g;

@@ -4,13 +4,13 @@ import { L, MONTH, YEAR4 } from "./lexicon.js";
 import { normalize } from "./normalize.js";
 
 const SCHOOL = new RegExp(
-  `${L}(?<a>${YEAR4})\\s*[/-]\\s*(?<b>(?:19|20)?\\d{2})(?!\\d)\\s*(?:уч\\.|учебн\\p{L}*)|учебн\\p{L}*\\s+год\\p{L}*\\s+(?<c>${YEAR4})\\s*[/-]\\s*(?<d>(?:19|20)?\\d{2})(?!\\d)`,
+  `${L}(?<a>${YEAR4})\\s*[/-]\\s*(?<b>(?:19|20)?\\d{2})(?!\\d)\\s*(?:уч\\.|учебн[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*)|учебн[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*\\s+год[a-z\\u00c0-\\u024f\\u0400-\\u04ff]*\\s+(?<c>${YEAR4})\\s*[/-]\\s*(?<d>(?:19|20)?\\d{2})(?!\\d)`,
   "u",
 );
 /** A year or a range of years, with the word before it; dates («от 29 декабря 2012 г.») are skipped. */
 const YEARS = new RegExp(
   `(?<date>(?:\\d{1,2}\\s*[./]\\s*\\d{1,2}\\s*[./]\\s*|\\d{1,2}\\s*(?:${MONTH})\\s*))?(?<lead>${L}(?:на|в|во|с|до|период|периода)\\s+)?${L}(?<a>${YEAR4})(?!\\d)(?:\\s*(?:-|по|и|—)\\s*(?<b>${YEAR4})(?!\\d))?`,
-  "gu",
+  "g",
 );
 
 /**

@@ -30,7 +30,7 @@ const EMPTY = /^[\s\-.,;:_*/\\]*$/;
 const JUNK = /[^\P{L}\p{Script=Cyrillic}\p{Script=Latin}]|\uFFFD/u;
 const PARENS = /\([^)]*(?:\)|$)/g;
 const DIGIT = /\d/;
-const WORD = /\p{L}+/gu;
+const WORD = /[a-z\u00c0-\u024f\u0400-\u04ff]+/g;
 const FILLER = new Set(
   (
     "до не позднее позже в во течение течении теч срок сроки срока сроков к с со по и или а также г гг год года году " +
