@@ -3,15 +3,17 @@
 import pino, { type Logger } from "pino";
 import { type DB, openMigratedDatabase } from "../../../db/database.js";
 import { type Clock, systemClock } from "../../clock.js";
-import { type Config, ConfigError, readConfig } from "../../config.js";
 import type { BotDeps } from "../context.js";
 import { type CreateBotOptions, createBot } from "../index.js";
+import { configOrProblems } from "./config-problems.js";
 import type { FeatureLike } from "./feature.js";
 import { type LaunchedBot, type LaunchOptions, launchBot } from "./launch.js";
 
 export interface Jobs {
   stop(): Promise<void>;
 }
+
+export { configOrProblems } from "./config-problems.js";
 
 export interface RunAppOptions {
   env: Record<string, string | undefined>;
@@ -32,20 +34,6 @@ export interface RunningApp {
   launched: LaunchedBot;
   /** Stops polling, waits for updates in flight, stops jobs, closes the database. Idempotent. */
   stop(): Promise<void>;
-}
-
-/** Reads the configuration; on problems prints one line each and returns null. */
-export function configOrProblems(
-  env: Record<string, string | undefined>,
-  print: (line: string) => void,
-): Config | null {
-  try {
-    return readConfig(env, { requireToken: true });
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    for (const problem of err.problems) print(`srok: configuration: ${problem}`);
-    return null;
-  }
 }
 
 /** Runs the bot; resolves once it polls. Exits the process with 1 on bad configuration. */

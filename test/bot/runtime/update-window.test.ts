@@ -1,0 +1,62 @@
+import type { Update } from "grammy/types";
+import { describe, expect, it } from "vitest";
+import { UpdateWindow } from "../../../src/bot/runtime/update-window.js";
+
+const u = (id: number): Update => ({ update_id: id }) as Update;
+const ids = (list: Update[]) => list.map((x) => x.update_id);
+
+describe("UpdateWindow", () => {
+  it("starts at offset 0 and advances past handled updates only", () => {
+    const w = new UpdateWindow();
+    expect(w.offset).toBe(0);
+    expect(ids(w.accept([u(10), u(11), u(12)], 0))).toEqual([10, 11, 12]);
+    expect(w.offset).toBe(10);
+    w.done(11);
+    expect(w.offset).toBe(10); // 10 still runs: 11 may not be confirmed yet
+    w.done(10);
+    expect(w.offset).toBe(12);
+    w.done(12);
+    expect(w.offset).toBe(13);
+    expect(w.running).toBe(0);
+    expect(w.unconfirmed).toBe(0);
+  });
+
+  it("skips updates Telegram sends again while they (or earlier ones) are in flight", () => {
+    const w = new UpdateWindow();
+    w.accept([u(10), u(11)], 0);
+    w.done(11);
+    // The next fetch (offset 10) returns 10 and 11 again, plus a new one.
+    expect(ids(w.accept([u(10), u(11), u(12)], 10))).toEqual([12]);
+    expect(w.running).toBe(2);
+    expect(w.unconfirmed).toBe(3);
+  });
+
+  it("does not take an answer to an older offset for new updates", () => {
+    const w = new UpdateWindow();
+    w.accept([u(10), u(11), u(12)], 0);
+    // A fetch was sent with offset 10; meanwhile 10 and 11 finished (offset is 12 now).
+    w.done(10);
+    w.done(11);
+    expect(ids(w.accept([u(10), u(11), u(12), u(13)], 10))).toEqual([13]);
+  });
+
+  it("starts a new sequence when Telegram restarts ids below the offset", () => {
+    const w = new UpdateWindow();
+    w.accept([u(500)], 0);
+    w.done(500);
+    expect(w.offset).toBe(501);
+    expect(ids(w.accept([u(7), u(8)], 501))).toEqual([7, 8]);
+    expect(w.offset).toBe(7);
+  });
+
+  it("wakes a waiter when an update is done and reports idleness", async () => {
+    const w = new UpdateWindow();
+    w.accept([u(1)], 0);
+    const waited = w.waitForProgress(10_000);
+    setTimeout(() => w.done(1), 5);
+    await waited;
+    expect(await w.idle(100)).toBe(true);
+    w.accept([u(2)], 2);
+    expect(await w.idle(30)).toBe(false);
+  });
+});
