@@ -2,13 +2,21 @@
 // Add yours here: a BotFeature `{ name, composer, conversations? }` or a bare Composer.
 // Order matters only between features whose handlers could both match the same update.
 import type { FeatureLike } from "../runtime/feature.js";
+import { done } from "./done.js";
 import { onboardingFeatures } from "./onboarding-features.js";
+import { reports } from "./reports.js";
+import { settings } from "./settings.js";
+import { tasks } from "./tasks.js";
 
 export function allFeatures(): FeatureLike[] {
   return [
     // onboarding (first: it makes ADMIN_IDS users admins), access, invites, me, units
     ...onboardingFeatures,
     // tasks, reports, settings
+    tasks,
+    done,
+    reports,
+    settings,
     // status, plan upload
   ];
 }
