@@ -1,0 +1,16 @@
+// Russian plural forms: «1 пункт, 3 пункта, 5 пунктов».
+
+/** Picks the form for `n`: `one` (1, 21), `few` (2–4, 22–24) or `many` (0, 5–20, 25…). */
+export function pluralForm(n: number, one: string, few: string, many: string): string {
+  const tens = Math.abs(n) % 100;
+  const units = tens % 10;
+  if (tens >= 11 && tens <= 14) return many;
+  if (units === 1) return one;
+  if (units >= 2 && units <= 4) return few;
+  return many;
+}
+
+/** «5 пунктов». */
+export function plural(n: number, one: string, few: string, many: string): string {
+  return `${n} ${pluralForm(n, one, few, many)}`;
+}
