@@ -90,6 +90,24 @@ describe("docx: tables", () => {
     ]);
   });
 
+  it("leaves out a row deleted with tracked changes", async () => {
+    const body = tbl(
+      2,
+      tr(tc("Срок") + tc("Ответственные")) +
+        tr(tc("май") + tc("Совет"), '<w:del w:id="5" w:author="Иванова"/>') +
+        tr(tc("июнь") + tc("Комитет"), '<w:ins w:id="6" w:author="Иванова"/>'),
+    );
+    expect((await readDocx(await docxOf(body))).blocks).toEqual([
+      {
+        type: "table",
+        rows: [
+          ["Срок", "Ответственные"],
+          ["июнь", "Комитет"],
+        ],
+      },
+    ]);
+  });
+
   it("drops grid columns no cell starts in (cells a few pixels off) and rows with no text", async () => {
     const body = tbl(
       5,
@@ -171,7 +189,7 @@ describe("docx: text", () => {
       run(t("Организация")) +
       run("<w:noBreakHyphen/>") +
       run(t("оператор")) +
-      run(t(" и&#160;МОиН&amp;УР")) +
+      run(t(" и&#160;МОиН&amp;УР\u200b")) +
       run("<w:tab/>") +
       run(t("директо")) +
       run("<w:softHyphen/>") +
@@ -193,8 +211,23 @@ describe("docx: text", () => {
     expect((await readDocx(await docxOf(paragraph))).blocks).toEqual([
       {
         type: "text",
-        text: "Организация-оператор и\u00a0МОиН&УР директора вставлено видно ссылка\nсайт 30.09.2021 раз",
+        text: "Организация-оператор и МОиН&УР директора вставлено видно ссылка\nсайт 30.09.2021 раз",
       },
+    ]);
+  });
+
+  it("reads a text box once (its fallback copy left out) as text of its own before its paragraph", async () => {
+    const box = (text: string) => `<w:txbxContent>${p(text)}</w:txbxContent>`;
+    const anchored =
+      "<w:p><w:r><w:t>ПЛАН</w:t></w:r><w:r><mc:AlternateContent>" +
+      `<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>${box("УТВЕРЖДЁН\nприказом от 10.01.2021")}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>` +
+      `<mc:Fallback><w:pict><v:shape><v:textbox>${box("УТВЕРЖДЁН\nприказом от 10.01.2021")}</v:textbox></v:shape></w:pict></mc:Fallback>` +
+      "</mc:AlternateContent></w:r></w:p>";
+    const oldStyle = `<w:p><w:r><w:pict><v:shape><v:textbox>${box("Приложение № 1")}</v:textbox></v:shape></w:pict></w:r></w:p>`;
+    expect((await readDocx(await docxOf(anchored + oldStyle))).blocks).toEqual([
+      { type: "text", text: "УТВЕРЖДЁН\nприказом от 10.01.2021" },
+      { type: "text", text: "ПЛАН" },
+      { type: "text", text: "Приложение № 1" },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { RawDocument } from "../types.js";
+import { cleanCellText } from "./clean-text.js";
 import { rowsToBlocks } from "./rows-to-blocks.js";
 
 const DELIMITERS = [";", "\t", ","] as const;
@@ -93,5 +94,5 @@ export function readCsv(text: string): RawDocument {
     body = body.slice(hint[0].length);
   }
   const records = parseCsv(body, delimiter ?? sniffDelimiter(body));
-  return { blocks: rowsToBlocks(records.map((record) => record.map((cell) => cell.trim()))) };
+  return { blocks: rowsToBlocks(records.map((record) => record.map((cell) => cleanCellText(cell).trim()))) };
 }

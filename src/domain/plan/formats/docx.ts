@@ -1,4 +1,5 @@
 import type { RawBlock, RawDocument, RawRow } from "../types.js";
+import { cleanCellText } from "./clean-text.js";
 import { WordNumbering } from "./docx-numbering.js";
 import { PlanFileError, planFileMessages } from "./plan-file-error.js";
 import { child, childrenNamed, parseXml, type XmlElement, type XmlNode } from "./xml.js";
@@ -106,7 +107,10 @@ function relatedParts(zip: ZipArchive, mainPath: string) {
 
 /** Wrappers whose content counts as if it stood in their place (content controls, tracked insertions…). */
 const TRANSPARENT = new Set(["sdt", "sdtContent", "customXml", "smartTag", "ins", "moveTo", "dir", "bdo"]);
-/** Never text: properties, deleted text, drawings (their text boxes repeat in fallbacks), field codes. */
+/**
+ * Never text: properties, deleted text, field codes, embedded objects, and the fallback half of
+ * alternate content (it repeats the text boxes of the other half).
+ */
 const SKIPPED = new Set([
   "pPr",
   "rPr",
@@ -121,8 +125,6 @@ const SKIPPED = new Set([
   "delText",
   "instrText",
   "delInstrText",
-  "drawing",
-  "pict",
   "object",
   "Fallback",
   "footnoteReference",
@@ -174,8 +176,10 @@ class DocxReader {
   readBlocks(container: XmlElement, blocks: RawBlock[]): void {
     for (const element of elements(container)) {
       if (element.name === "p") {
-        const text = this.paragraphText(element).trim();
-        if (text !== "") blocks.push({ type: "text", text });
+        const { text, boxes } = this.paragraph(element);
+        // Text boxes anchored in the paragraph stand apart from it on the page.
+        for (const box of boxes) this.readBlocks(box, blocks);
+        if (text.trim() !== "") blocks.push({ type: "text", text: text.trim() });
       } else if (element.name === "tbl") {
         this.readTable(element, blocks);
       }
@@ -212,6 +216,8 @@ class DocxReader {
     const gridRows: GridCell[][] = [];
     for (const row of rows) {
       const trPr = child(row, "trPr");
+      // A row deleted with tracked changes on is no longer in the table.
+      if (trPr && child(trPr, "del")) continue;
       let column = intVal(trPr && child(trPr, "gridBefore"), 0);
       const cells: GridCell[] = [];
       for (const tc of elements(row)) {
@@ -245,7 +251,9 @@ class DocxReader {
   private collectLines(container: XmlElement, lines: string[]): void {
     for (const element of elements(container)) {
       if (element.name === "p") {
-        lines.push(this.paragraphText(element));
+        const { text, boxes } = this.paragraph(element);
+        for (const box of boxes) this.collectLines(box, lines);
+        lines.push(text);
       } else if (element.name === "tbl") {
         for (const row of elements(element)) {
           if (row.name !== "tr") continue;
@@ -261,14 +269,19 @@ class DocxReader {
     }
   }
 
-  private paragraphText(paragraph: XmlElement): string {
+  /** A paragraph's text with its numbering label, and the text boxes anchored in it. */
+  private paragraph(paragraph: XmlElement): { text: string; boxes: XmlElement[] } {
     const label = this.numbering.next(child(paragraph, "pPr"));
-    return label + runText(paragraph);
+    const boxes: XmlElement[] = [];
+    return { text: cleanCellText(label + runText(paragraph, boxes)), boxes };
   }
 }
 
-/** The visible text of a paragraph: runs, tabs, breaks, hyphens; hidden and deleted text left out. */
-function runText(container: XmlElement): string {
+/**
+ * The visible text of a paragraph: runs, tabs, breaks, hyphens; hidden and deleted text left out.
+ * Text boxes met on the way are handed back in `boxes`, not mixed into the line.
+ */
+function runText(container: XmlElement, boxes: XmlElement[]): string {
   let text = "";
   const visit = (node: XmlNode, hidden: boolean): void => {
     if (typeof node === "string") return;
@@ -289,6 +302,9 @@ function runText(container: XmlElement): string {
         if (!hidden) text += "-";
         return;
       case "softHyphen":
+        return;
+      case "txbxContent":
+        boxes.push(node);
         return;
       case "r": {
         const rPr = child(node, "rPr");

@@ -69,6 +69,7 @@ async function readOfficeZip(bytes: Uint8Array, extension: string): Promise<Read
     zip.verifyAll();
     return { format: "xlsx", document: await readXlsx(bytes) };
   }
+  if (zip.has("xl/workbook.bin")) throw unsupported(planFileMessages.xlsb());
   if (zip.has("ppt/presentation.xml") || zip.has("[Content_Types].xml")) {
     throw unsupported(planFileMessages.otherOffice());
   }

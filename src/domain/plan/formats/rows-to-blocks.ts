@@ -10,8 +10,10 @@ function filledCells(row: RawRow): number {
   return count;
 }
 
-/** A row that reads as a table header: at least two cells start with a plan's header words. */
+/** A row that reads as a table header: at least two short cells start with a plan's header words. */
 function looksLikeHeader(row: RawRow): boolean {
+  // Header cells are short labels, and a header row carries no item number.
+  if (/^\d/.test(row[0] ?? "") || row.some((cell) => cell.length > 80)) return false;
   let count = 0;
   for (const cell of row) if (HEADER_CELL.test(cell.trim())) count++;
   return count >= 2;

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { RawDocument } from "../types.js";
+import { cleanCellText } from "./clean-text.js";
 import { PlanFileError, planFileMessages } from "./plan-file-error.js";
 import { rowsToBlocks } from "./rows-to-blocks.js";
 
@@ -46,7 +47,7 @@ function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
         continue;
       }
       const source = cell.isMerged ? cell.master : cell;
-      cells.push(cellText(source.value).trim());
+      cells.push(cleanCellText(cellText(source.value)).trim());
     }
     rows.push(cells);
   });
