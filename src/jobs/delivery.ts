@@ -193,7 +193,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, options: DeliveryOption
 
   function chatCoolingMs(chatId: number, now: number): number {
     const last = lastChatStart.get(chatId);
-    return last === undefined ? 0 : Math.max(0, last + o.perChatMs - now);
+    return last === undefined ? 0 : Math.max(0, last + o.perChatMs * (1 + o.windowSlack) - now);
   }
 
   function pruneChats(now: number): void {
@@ -302,7 +302,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, options: DeliveryOption
       try {
         const perf = performance.now();
         const skip = new Set(busyChats);
-        for (const [chat, at] of lastChatStart) if (at + o.perChatMs > perf) skip.add(chat);
+        for (const [chat, at] of lastChatStart) if (chatCoolingMs(chat, perf) > 0) skip.add(chat);
         rows = await dueOutboxRows(db, clock(), o.batchSize, [...skip]);
       } catch (e) {
         log.error({ err: e }, "could not read the outbox");
