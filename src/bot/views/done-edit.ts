@@ -83,7 +83,7 @@ function labelOf(keyboard: InlineKeyboardButton[][], entry: AgendaEntry): string
     if (!belongsTo(b, entry.assignmentId)) continue;
     const m = /^\S+\s+(.+)$/u.exec(b.text);
     // «✅ 3 · 30.06» keeps its label; «✅ Да, выполнено» is no label.
-    if (m && /^[✅✔📎↩💬]/u.test(b.text) && m[1]?.startsWith(entry.itemNumber)) return m[1] as string;
+    if (m && /^[✅✔☑🔁📎↩💬]/u.test(b.text) && m[1]?.startsWith(entry.itemNumber)) return m[1] as string;
   }
   return entry.itemNumber;
 }

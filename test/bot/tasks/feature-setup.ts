@@ -4,9 +4,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Bot } from "grammy";
 import pino from "pino";
 import { type DB, openMigratedDatabase } from "../../../db/database.js";
-import type { BotDeps } from "../../../src/bot/context.js";
+import type { BotContext, BotDeps } from "../../../src/bot/context.js";
 import { done } from "../../../src/bot/features/done.js";
 import { reports } from "../../../src/bot/features/reports.js";
 import { settings } from "../../../src/bot/features/settings.js";
@@ -17,6 +18,7 @@ import { AssignmentFixtures } from "../../support/assignment-fixtures.js";
 import { FakeBotApi, type FakeMessage } from "../../support/fake-bot-api.js";
 
 export interface FeatureWorld {
+  bot: Bot<BotContext>;
   db: DB;
   fake: FakeBotApi;
   f: AssignmentFixtures;
@@ -51,6 +53,7 @@ export async function startFeatureWorld(now = "2021-10-25T06:00:00Z"): Promise<F
     return m;
   };
   return {
+    bot,
     db,
     fake,
     f: new AssignmentFixtures(db),
