@@ -11,6 +11,8 @@ export const messages = {
     `Срок ${q(snippet)} не укладывается в период плана (${label}) — взят ${year} год. Проверьте год.`,
   outsidePeriod: (snippet: string, label: string) =>
     `Срок ${q(snippet)} вне периода плана (${label}): сохранён как написан.`,
+  runsPastPeriod: (snippet: string, label: string) =>
+    `Срок ${q(snippet)} выходит за период плана (${label}). Проверьте срок.`,
   openEnded: (snippet: string, due: IsoDate) =>
     `Срок ${q(snippet)}: окончание не указано — взят конец периода плана, ${formatRuDate(due)}.`,
   untilWindow: (snippet: string, due: IsoDate) =>

@@ -26,7 +26,7 @@ import {
 } from "./place.js";
 import { expandRecurring, type RecurringSpec, UNITS } from "./recurring.js";
 
-const EMPTY = /^[\s\-.,;:_*/\\]*$/;
+const EMPTY = /^[\s\-\u2010-\u2015\u2212.,;:_*/\\]*$/;
 const JUNK = /[^\P{L}\p{Script=Cyrillic}\p{Script=Latin}]|\uFFFD/u;
 const PARENS = /\([^)]*(?:\)|$)/g;
 const DIGIT = /\d/;
@@ -179,8 +179,10 @@ function datedOccurrences(found: Found, place: PlaceContext): Occurrence[] {
       warnings.push(messages.backwardsRange(snippet));
       continue;
     }
-    if (placed.explicit && (placed.from < ctx.period.start || placed.to > ctx.period.end)) {
-      warnings.push(messages.outsidePeriod(snippet, label));
+    if (!piece.a.academicEnd && (placed.from < ctx.period.start || placed.to > ctx.period.end)) {
+      warnings.push(
+        placed.explicit ? messages.outsidePeriod(snippet, label) : messages.runsPastPeriod(snippet, label),
+      );
     }
     out.push(occurrenceOf(placed, piece, ctx.period, snippet, warnings));
   }
