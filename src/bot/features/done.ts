@@ -180,5 +180,7 @@ async function commentDialogue(
 export const done: BotFeature = {
   name: "done",
   composer,
-  conversations: [defineConversation(COMMENT_CONVERSATION, commentDialogue)],
+  conversations: [
+    defineConversation(COMMENT_CONVERSATION, commentDialogue, { maxMillisecondsToWait: 6 * 3_600_000 }),
+  ],
 };

@@ -31,6 +31,7 @@ import { classifyReportInput } from "./reports-input.js";
 import { answerPress, displayName, i18nForOthers } from "./tasks-helpers.js";
 
 export const REPORT_CONVERSATION = "reports-send";
+const HOUR = 3_600_000;
 
 const composer = new Composer<BotContext>();
 
@@ -208,5 +209,8 @@ async function loadStatus(db: DB, assignmentId: number): Promise<string | undefi
 export const reports: BotFeature = {
   name: "reports",
   composer,
-  conversations: [defineConversation(REPORT_CONVERSATION, reportDialogue)],
+  // A dialogue left for a day ends: a late message then goes to the other handlers, not into it.
+  conversations: [
+    defineConversation(REPORT_CONVERSATION, reportDialogue, { maxMillisecondsToWait: 24 * HOUR }),
+  ],
 };

@@ -25,7 +25,7 @@ export const SETTINGS_INPUT_CONVERSATION = "settings-input";
 
 const composer = new Composer<BotContext>();
 
-composer.command("settings", async (ctx) => {
+composer.chatType("private").command("settings", async (ctx) => {
   const view = renderSettings(await loadSettings(ctx, "main"), ctx.t);
   await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.reply_markup });
 });
@@ -182,5 +182,7 @@ function cityNames(key: string): string[] {
 export const settings: BotFeature = {
   name: "settings",
   composer,
-  conversations: [defineConversation(SETTINGS_INPUT_CONVERSATION, settingsInput)],
+  conversations: [
+    defineConversation(SETTINGS_INPUT_CONVERSATION, settingsInput, { maxMillisecondsToWait: 3_600_000 }),
+  ],
 };

@@ -7,7 +7,8 @@ import { answerPress, buildTasksView, editInPlace, loadReader } from "./tasks-he
 
 export const tasks = new Composer<BotContext>();
 
-tasks.command("tasks", async (ctx) => {
+// Private chats only: the list is personal.
+tasks.chatType("private").command("tasks", async (ctx) => {
   await sendTasks(ctx);
 });
 
