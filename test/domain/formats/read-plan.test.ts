@@ -60,12 +60,19 @@ const PLAN_HEADER = tr(
 );
 
 describe("readPlan: the seeds in every format give the plan their text gives", () => {
+  // A footnote paragraph under every table, as plans define their abbreviations.
+  const FOOTNOTE = "* ФИС ОКО – федеральная информационная система оценки качества образования";
+
   for (const name of seedNames()) {
-    const seed = seedText(name);
+    const seed = `${seedText(name).trimEnd()}\n\n${FOOTNOTE}\n`;
     const expected = parsePlanText(seed);
 
     it(`${name}: .docx, .xlsx and .csv`, async () => {
       expect(expected.items.length).toBeGreaterThan(5);
+      expect(expected.glossary).toContainEqual({
+        short: "ФИС ОКО",
+        full: "федеральная информационная система оценки качества образования",
+      });
       const files: [string, Uint8Array][] = [
         ["plan.docx", await docxFromText(seed)],
         ["plan.xlsx", await xlsxFromText(seed)],

@@ -194,7 +194,8 @@ function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] 
       compressedSize: view.getUint32(at + 20, true),
       uncompressedSize: view.getUint32(at + 24, true),
       localHeaderOffset: view.getUint32(at + 42, true),
-      name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+      // Some Windows zippers write backslashes; every reader here looks names up with slashes.
+      name: names.decode(bytes.subarray(at + 46, at + 46 + nameLength)).replaceAll("\\", "/"),
     };
     readZip64Extra(view, at + 46 + nameLength, extraLength, entry);
     entries.push(entry);
