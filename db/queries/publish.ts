@@ -98,6 +98,25 @@ export async function publishPlan(
         );
       old = row;
     }
+    // Claim the plans before anything else: a concurrent publisher finds them taken.
+    const claimed = await trx
+      .updateTable("plans")
+      .set({ status: "published", published_at: at, replaces_plan_id: old?.id ?? null })
+      .where("id", "=", planId)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1)
+      throw new PlanStateError("not_draft", `план ${planId} уже не черновик: публиковать нечего`);
+    if (old) {
+      const taken = await trx
+        .updateTable("plans")
+        .set({ status: "replaced" })
+        .where("id", "=", old.id)
+        .where("status", "=", "published")
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) !== 1)
+        throw new PlanStateError("not_published", `план ${old.id} уже не опубликован: заменить его нельзя`);
+    }
 
     const parsed = JSON.parse(plan.parsed_json) as ParsedPlan;
     const items = await trx
@@ -157,13 +176,6 @@ export async function publishPlan(
 
     const assignments = await insertAssignments(trx, at, (q) => q.where("i.plan_id", "=", planId));
     const replaced = old ? await carryOver(trx, old.id, planId, at) : null;
-
-    await trx
-      .updateTable("plans")
-      .set({ status: "published", published_at: at, replaces_plan_id: old?.id ?? null })
-      .where("id", "=", planId)
-      .execute();
-    if (old) await trx.updateTable("plans").set({ status: "replaced" }).where("id", "=", old.id).execute();
 
     const result: PublishResult = {
       planId,
