@@ -8,10 +8,10 @@ access-new-request = 🙋 Запрос доступа
 access-btn-approve = ✅ Одобрить
 access-btn-reject = ✖ Отклонить
 access-btn-roles = ← Роли
-access-pick-role = Куда подключить { $who }? Выберите роль:
-access-pick-unit = Куда подключить { $who }?
+access-pick-role = Запрос доступа: { $who }. Куда подключить? Выберите роль:
+access-pick-unit = Запрос доступа: { $who }. Куда подключить?
     Роль «{ $role }» — выберите исполнителя:
-access-no-units = Подключить { $who } некуда: у вас пока нет исполнителей. Создайте их в /units или отклоните запрос.
+access-no-units = Запрос доступа: { $who }. Подключить некуда: у вас пока нет исполнителей. Создайте их в /units или отклоните запрос.
 access-approved = ✅ Запрос одобрен: { $who } — «{ $unit }».
 access-approved-short = Одобрено
 access-rejected = ✖ Запрос отклонён: { $who }.

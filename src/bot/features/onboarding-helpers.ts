@@ -77,10 +77,13 @@ export async function show(ctx: BaseContext, screen: Screen): Promise<void> {
   if (ctx.callbackQuery?.message) {
     try {
       await ctx.editMessageText(screen.text, extra);
+      return;
     } catch (err) {
-      if (!String(err).includes("message is not modified")) throw err;
+      const why = String(err);
+      if (why.includes("message is not modified")) return;
+      // Too old, deleted, or not ours: the screen comes as a new message instead.
+      if (!/message can't be edited|message to edit not found/.test(why)) throw err;
     }
-    return;
   }
   await ctx.reply(screen.text, extra);
 }

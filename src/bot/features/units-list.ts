@@ -50,7 +50,7 @@ function normaliseHeader(cell: string): string {
 export function headerColumn(cell: string): Column | null {
   const h = normaliseHeader(cell);
   if (h === "") return null;
-  if (/^(роль|role)\b/.test(h)) return "role";
+  if (/^(роль|role)( |$)/.test(h)) return "role";
   if (/^(вышестоящ|родител|входит|головн|parent)/.test(h)) return "parent";
   if (
     /^(исполнител|подразделени|организаци|учреждени|название|наименование|unit|name|executor|organi[sz]ation)/.test(
