@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DB, openMigratedDatabase } from "../../db/database.js";
 import {
   addUnitAssignments,
+  cancelDraft,
   getPlan,
   listPlans,
+  loadPlanItems,
   PlanStateError,
   publishPlan,
   savePlanDraft,
@@ -302,6 +304,22 @@ describe("publishPlan", () => {
     await expect(
       setDraftItemDeadline(db, { planId: id, itemId: six.id, deadline: none(), by: 7, at }),
     ).rejects.toMatchObject({ code: "not_draft" });
+  });
+});
+
+describe("drafts", () => {
+  it("lists a draft's items with their deadlines and executors, and cancels it for good", async () => {
+    const parsed = sample();
+    const id = await savePlanDraft(db, parsed, { sourceName: null, createdBy: null, at });
+    const items = await loadPlanItems(db, id);
+    expect(items.map((i) => [i.number, i.title, i.deadline, i.executors])).toEqual(
+      parsed.items.map((i) => [i.number, i.title, i.deadline, i.executors]),
+    );
+    await cancelDraft(db, id, { by: 7, at });
+    expect(await getPlan(db, id)).toMatchObject({ status: "cancelled" });
+    await expect(publishPlan(db, id, { by: null, at })).rejects.toMatchObject({ code: "not_draft" });
+    await expect(cancelDraft(db, id, { by: 7, at })).rejects.toMatchObject({ code: "not_draft" });
+    expect(await count("occurrences")).toBe(0);
   });
 });
 
