@@ -380,10 +380,14 @@ describe("docx: speed", () => {
       tbl(4, tr(tc("№") + tc("Мероприятие") + tc("Срок") + tc("Ответственные")) + rows.join("")),
     );
     await readDocx(bytes); // warm up the code paths once
-    const started = performance.now();
-    const doc = await readDocx(bytes);
-    const elapsed = performance.now() - started;
-    expect(doc.blocks[0]?.type === "table" && doc.blocks[0].rows.length).toBe(501);
-    expect(elapsed).toBeLessThan(400);
+    // Best of three: the machine is shared, and one slow run says more about it than about the reader.
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      const doc = await readDocx(bytes);
+      best = Math.min(best, performance.now() - started);
+      expect(doc.blocks[0]?.type === "table" && doc.blocks[0].rows.length).toBe(501);
+    }
+    expect(best).toBeLessThan(250);
   });
 });
