@@ -4,7 +4,10 @@ onboarding-hello-anon = Здравствуйте!
 onboarding-linked-one = Вы подключены к srok как «{ $unit }».
 onboarding-linked-many = Вы подключены к srok как:
 onboarding-coordinator-all = Вы координатор всех исполнителей.
-onboarding-coordinator-scoped = Вы координатор: { $scopes } и всё, что в них входит.
+onboarding-coordinator-scoped = Вы координатор: { $scopes } { $count ->
+    [one] и всё, что в него входит.
+   *[other] и всё, что в них входит.
+}
 onboarding-digest = Каждое рабочее утро в { $time } ({ $zone }) я пришлю, что просрочено и что скоро.
 onboarding-summary = Каждое рабочее утро в { $time } ({ $zone }) я пришлю сводку: что просрочено и какие отчёты пришли.
 onboarding-digest-paused = Утренние сводки сейчас на паузе — включить их можно в настройках.

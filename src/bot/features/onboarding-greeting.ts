@@ -69,7 +69,7 @@ export function renderGreeting(d: GreetingData, t: Translate): Screen {
   if (everything) lines.push(t("onboarding-coordinator-all"));
   else if (d.scopes.length > 0) {
     const list = d.scopes.map((s) => `«${esc(s ?? "")}»`).join(", ");
-    lines.push(t("onboarding-coordinator-scoped", { scopes: list }));
+    lines.push(t("onboarding-coordinator-scoped", { scopes: list, count: d.scopes.length }));
   }
   lines.push("");
   const when = { time: d.digestTime, zone: zoneLabel(d.zone, d.locale) };

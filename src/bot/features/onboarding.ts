@@ -9,6 +9,7 @@ import { addCoordinatorScope, linkMember } from "../../../db/queries/memberships
 import { getUnit, unitTitle } from "../../../db/queries/units.js";
 import type { InviteRow } from "../../../db/schema.js";
 import { applyOnce } from "../apply-once.js";
+import { refreshUserCommands } from "../commands-menu.js";
 import type { BaseContext, BotContext, BotDeps } from "../context.js";
 import { onboardingData } from "./onboarding-callbacks.js";
 import { loadGreeting, renderGreeting } from "./onboarding-greeting.js";
@@ -101,6 +102,12 @@ async function startWithToken(ctx: BaseContext, token: string): Promise<void> {
     const fresh = await findInviteByToken(db, token);
     const now2 = fresh ? inviteState(fresh, clock()) : "unknown";
     return badLink(ctx, now2 === "active" ? "used" : now2, fresh ?? null);
+  }
+  if (outcome === "linked" && invite.kind === "coordinator") {
+    // The coordinators' commands menu, for this chat. A failure here must not spoil the greeting.
+    await refreshUserCommands(ctx.api, ctx.app.deps, userId).catch((err) =>
+      ctx.app.logger.warn({ err }, "could not refresh the commands menu"),
+    );
   }
   const greeting = await greetingFor(ctx);
   if (!greeting) return badLink(ctx, "unknown", null);

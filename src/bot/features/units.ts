@@ -1,6 +1,11 @@
 // /units: coordinators see the units of their scope by role, add one, rename one, set its parent,
 // invite for it, or upload a list (CSV/XLSX) of many — see units-upload.ts. Rights are checked on
 // every press: a unit outside the presser's scope is refused and nothing changes.
+//
+// Units list vs plan upload: a list is only taken after «📥 Загрузить список» (button `un:file`),
+// which starts the `units-upload` conversation; that conversation sees the chat's next document
+// before any feature does (conversations run first). A document sent without that step is never
+// read as a units list: it is left to the plan upload. The header row is not used to guess.
 import { Composer } from "grammy";
 import { loadUnitTree } from "../../../db/queries/actors.js";
 import { getUnit, setUnitParent, wouldLoop } from "../../../db/queries/units.js";

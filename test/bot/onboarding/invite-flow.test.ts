@@ -134,7 +134,7 @@ describe("/invite and /start <token>", () => {
       const u = w.t.user(id, { firstName: `К${id}` });
       await u.command("start", token);
       expect(text(u.lastMessage())).toContain(
-        "Вы координатор: «Органы управления — Тверская область» и всё, что в них входит.",
+        "Вы координатор: «Органы управления — Тверская область» и всё, что в него входит.",
       );
     }
     const scopes = await w.t.db.selectFrom("coordinator_scopes").selectAll().execute();
@@ -143,6 +143,8 @@ describe("/invite and /start <token>", () => {
       [3, region],
     ]);
     expect((await w.t.db.selectFrom("invites").select("uses").executeTakeFirst())?.uses).toBe(2);
+    // They get the coordinators' commands menu in their chat.
+    expect(w.t.fake.myCommands({ type: "chat", chat_id: 2 })?.length).toBeGreaterThan(4);
   });
 
   it("a redelivered /start changes nothing the second time", async () => {
