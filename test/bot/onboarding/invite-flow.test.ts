@@ -61,6 +61,9 @@ describe("/invite and /start <token>", () => {
     expect(text(irina.lastMessage())).toContain("уже использована");
     expect(text(irina.lastMessage())).toContain("Вы подключены к srok как");
     expect(await w.t.db.selectFrom("memberships").selectAll().execute()).toHaveLength(1);
+    // A plain /start of a linked person: the greeting again.
+    await irina.command("start");
+    expect(text(irina.lastMessage())).toMatch(/^Здравствуйте, Ирина Викторовна!\nВы подключены к srok как/);
     expect(w.t.errors).toEqual([]);
   });
 
