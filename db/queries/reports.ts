@@ -195,10 +195,10 @@ export async function reportNoticeSent(db: Db, reportId: number): Promise<boolea
   return row !== undefined;
 }
 
-/** Records that the coordinators were told (who, and who could not be reached). */
+/** Records that the coordinators were told (who now, who through the outbox, who not: blocked). */
 export async function recordReportNotice(
   db: Db,
-  n: { reportId: number; userId: number; at: Date; told: number[]; failed: number[] },
+  n: { reportId: number; userId: number; at: Date; told: number[]; queued: number[]; failed: number[] },
 ): Promise<void> {
   await recordAudit(db, {
     at: n.at,
@@ -206,6 +206,6 @@ export async function recordReportNotice(
     action: "report.notify",
     entity: "report",
     entityId: n.reportId,
-    details: { told: n.told, failed: n.failed },
+    details: { told: n.told, queued: n.queued, failed: n.failed },
   });
 }

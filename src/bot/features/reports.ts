@@ -3,8 +3,9 @@
 // tells the unit's coordinators, and asks whether to mark the item done. Its state lives in the
 // database (conversations v2), so it goes on after a restart; every side effect is inside
 // `conversation.external`, every clock read is `conversation.now()`.
-import { Composer } from "grammy";
+import { Composer, GrammyError } from "grammy";
 import type { DB } from "../../../db/database.js";
+import { enqueueMessage, outboxKey } from "../../../db/queries/outbox.js";
 import {
   loadUnitCoordinators,
   type ReportPartInput,
@@ -170,6 +171,7 @@ async function sendReport(
   if (!(await reportNoticeSent(db, saved.reportId))) {
     const told: number[] = [];
     const failed: number[] = [];
+    const queued: number[] = [];
     const from = displayName(outer.app.user, userId);
     for (const c of coordinators) {
       const t = translator(i18nForOthers(), c.language);
@@ -181,11 +183,23 @@ async function sendReport(
         });
         told.push(c.id);
       } catch (err) {
-        failed.push(c.id);
-        logger.warn({ err, coordinator: c.id, reportId: saved.reportId }, "report notice not delivered");
+        // Telegram busy or down: the outbox worker sends it later (once, by its key). A coordinator
+        // who blocked the bot is only recorded.
+        const blocked = err instanceof GrammyError && err.error_code === 403;
+        if (blocked) failed.push(c.id);
+        else {
+          const notice = { text, parse_mode: "HTML" as const };
+          const idemKey = outboxKey("report", saved.reportId, c.id);
+          await enqueueMessage(db, { idemKey, chatId: c.id, kind: "notice", payload: notice }, clock());
+          queued.push(c.id);
+        }
+        logger.warn(
+          { err, coordinator: c.id, reportId: saved.reportId, queued: !blocked },
+          "report notice not sent now",
+        );
       }
     }
-    await recordReportNotice(db, { reportId: saved.reportId, userId, at: clock(), told, failed });
+    await recordReportNotice(db, { reportId: saved.reportId, userId, at: clock(), told, queued, failed });
   }
   const now = await loadStatus(db, item.assignmentId);
   return {

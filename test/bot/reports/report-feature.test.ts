@@ -184,4 +184,26 @@ describe("the report dialogue", () => {
     const [report] = await loadReports(w.db, id);
     expect(report?.text).toBe("Письма отправлены");
   });
+
+  it("queues the notice in the outbox when Telegram is busy, and records a coordinator who blocked the bot", async () => {
+    w.fake.failNext("sendMessage", { type: "429", retryAfter: 120 }, 1, COORD);
+    w.fake.blockChat(ADMIN);
+    await openReport();
+    await w.fake.sendText(MEMBER, "https://disk.example.org/p");
+    await w.press(MEMBER, w.last(MEMBER), "Готово");
+    await w.press(MEMBER, w.last(MEMBER), "Отправить");
+    expect(w.last(MEMBER).text).toBe("Отчёт отправлен координатору. Отметить пункт 3 выполненным?");
+    const [report] = await loadReports(w.db, id);
+    const queued = await w.db.selectFrom("outbox").selectAll().execute();
+    expect(queued.map((r) => [r.idem_key, Number(r.chat_id), r.kind, r.status])).toEqual([
+      [`report:${report?.id}:${COORD}`, COORD, "notice", "pending"],
+    ]);
+    expect(JSON.parse(queued[0]?.payload_json ?? "{}").text).toContain("📎 Новый отчёт: Школа № 5 · пункт 3");
+    const notice = await w.db
+      .selectFrom("audit_log")
+      .select("details_json")
+      .where("action", "=", "report.notify")
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(notice.details_json)).toEqual({ told: [], queued: [COORD], failed: [ADMIN] });
+  });
 });
