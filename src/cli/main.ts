@@ -16,6 +16,7 @@ const commands: Record<string, Command> = {
   migrate: { usage: "migrate", load: () => import("./commands/migrate.js") },
   backup: { usage: "backup FILE", load: () => import("./commands/backup.js") },
   admin: { usage: "admin add TELEGRAM_ID", load: () => import("./commands/admin.js") },
+  digest: { usage: "digest run [--date YYYY-MM-DD]", load: () => import("./commands/digest.js") },
 };
 
 function usage(): string {
