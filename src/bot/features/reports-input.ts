@@ -18,7 +18,8 @@ export function classifyReportInput(update: Update, assignmentId: number): Repor
   const query = update.callback_query;
   if (query) {
     const data = query.data ? parseReportData(query.data) : null;
-    if (!data) return { kind: "pass" };
+    // «Позже» belongs to a report already sent: the handler outside the dialogue answers it.
+    if (!data || data.a === "later") return { kind: "pass" };
     return { kind: "button", action: data.a, sameReport: data.id === assignmentId };
   }
   const m = update.message;
