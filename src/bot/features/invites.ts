@@ -92,6 +92,8 @@ async function startNewUnit(ctx: BotContext, actor: Actor, b: Extract<Onboarding
     return refuse(ctx, ctx.t("onboarding-not-your-unit"));
   await ctx.answerCallbackQuery();
   const args: UnitNameArgs = { mode: "invite", roleId: b.role, parentId: b.parent || null };
+  // A dialogue left open elsewhere (one that let this press through) gives way to this one.
+  await ctx.conversation.exitAll();
   await ctx.conversation.enter(UNIT_NAME_CONVERSATION, args);
 }
 

@@ -117,6 +117,20 @@ describe("access requests", () => {
     expect(buttonTexts(w.t, stranger.lastMessage())).toEqual(["Запросить доступ"]);
   });
 
+  it("writes to each coordinator in their own language", async () => {
+    await seed();
+    await w.t.db.updateTable("users").set({ language: "en" }).where("id", "=", SCOPED).execute();
+    const stranger = w.t.user(7, { firstName: "Пётр" });
+    await stranger.command("start");
+    await stranger.press("Запросить доступ");
+    expect(text(w.t.user(SCOPED).lastMessage())).toContain(
+      "🙋 Access request\nПётр asks to be connected to srok.",
+    );
+    expect(text(w.t.user(ADMIN).lastMessage())).toContain(
+      "🙋 Запрос доступа\nПётр просит подключить к srok.",
+    );
+  });
+
   it("says so when there is no coordinator at all", async () => {
     const lonely = await startWorld({ ADMIN_IDS: "" });
     try {
