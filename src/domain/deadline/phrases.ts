@@ -56,6 +56,8 @@ export interface RecurringWords {
   units: Unit[];
   /** «2 раза в год» names half-years; «3 раза в месяц» cannot be one window each (warned). */
   extraTimes: boolean;
+  /** «N раз в год» or «ежегодно»: yearless months or days in the cell are the times in each year. */
+  perYear: boolean;
   dayOfMonth: number | null;
   weekday: number | null;
   next: boolean;
@@ -68,6 +70,7 @@ export function findRecurring(text: string): RecurringWords {
   const found: RecurringWords = {
     units: [],
     extraTimes: false,
+    perYear: false,
     dayOfMonth: null,
     weekday: null,
     next: false,
@@ -97,6 +100,7 @@ export function findRecurring(text: string): RecurringWords {
             : "year";
     const count = g["cw"] ?? g["cm"] ?? g["cq"] ?? g["ch"] ?? g["cy"];
     const times = count === undefined ? 1 : numberValue(count === "две" ? "два" : count);
+    if (unit === "year") found.perYear = true;
     if (unit === "year" && times === 2) unit = "half";
     else if (unit === "year" && times === 4) unit = "quarter";
     else if (unit === "year" && times === 12) unit = "month";
@@ -196,7 +200,7 @@ const RELATIVE_DAYS = new RegExp(
   "g",
 );
 const RELATIVE_PLAIN = new RegExp(
-  `${L}(?<conn>после(?:\\s+дня)?|со\\s+дня|с\\s+момента|с\\s+даты|по\\s+(?:окончании|завершении|истечении|итогам|результатам|факту)|вслед\\s+за|(?<before>до\\s+начала|перед|накануне|не\\s+позднее\\s+начала))\\s+(?=[a-z\\u00c0-\\u024f\\u0400-\\u04ff]|«)`,
+  `${L}(?<conn>в\\s+день|после(?:\\s+дня)?|со\\s+дня|с\\s+момента|с\\s+даты|по\\s+(?:окончании|завершении|истечении|итогам|результатам|факту)|вслед\\s+за|(?<before>до\\s+начала|перед|накануне|не\\s+позднее\\s+начала))\\s+(?=[a-z\\u00c0-\\u024f\\u0400-\\u04ff]|«)`,
   "g",
 );
 const EVENT_END = /[;()\u0001]/;
@@ -268,7 +272,8 @@ export function findRelative(text: string, raw: string, warnings: string[]): Rel
     const before = g["before"] !== undefined;
     return {
       relative: {
-        days: null,
+        // «в день проведения …»: due the day the event happens.
+        days: conn === "в день" ? 0 : null,
         business: false,
         after: before ? null : found.event,
         before: before ? found.event : null,

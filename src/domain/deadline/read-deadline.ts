@@ -115,9 +115,22 @@ export function readDeadline(raw: string, ctx: DeadlineContext): { deadline: Dea
   const place = placeContext(ctx);
 
   if (recurring.units.length > 0 && explicit.length === 0) {
-    const unit = UNITS.find((u) => recurring.units.includes(u))!;
-    if (recurring.extraTimes) warnings.push(messages.timesPerPeriod(oneLine));
-    const scope = scopes.length > 0 ? unionOf(scopes, place) : ctx.period;
+    let unit = UNITS.find((u) => recurring.units.includes(u))!;
+    let scope = scopes.length > 0 ? unionOf(scopes, place) : ctx.period;
+    let templates = yearless;
+    if (templates.length > 0 && unit !== "year") {
+      const single = templates.every((t) => t.b === null && t.a.sm === t.a.em);
+      if (recurring.perYear || (single && (unit === "quarter" || unit === "half"))) {
+        // «2 раза в год (июнь, декабрь)», «ежеквартально: март, июнь, сентябрь, декабрь»: the times of each year.
+        unit = "year";
+      } else {
+        // «еженедельно, январь – март»: the values limit the period.
+        scope = unionOfPlaced(templates, place, oneLine, warnings) ?? scope;
+        templates = [];
+      }
+    } else if (recurring.extraTimes) {
+      warnings.push(messages.timesPerPeriod(oneLine));
+    }
     const school = scope.start.endsWith("-09-01") && scope.end.endsWith("-08-31");
     const spec: RecurringSpec = {
       unit,
@@ -125,7 +138,7 @@ export function readDeadline(raw: string, ctx: DeadlineContext): { deadline: Dea
       weekday: recurring.weekday,
       next: recurring.next,
       afterEnd: recurring.afterEnd,
-      templates: yearless,
+      templates,
     };
     const occurrences = expandRecurring(spec, scope, school, oneLine, warnings);
     if (occurrences.length > 0) {
@@ -201,6 +214,25 @@ function unionOf(scopes: Piece[], place: PlaceContext): Period {
     end = end === null ? b[1] : maxDate(end, b[1]);
   }
   return start !== null && end !== null ? { start, end } : place.period;
+}
+
+/** The span of yearless values placed in the plan's period. */
+function unionOfPlaced(
+  pieces: Piece[],
+  place: PlaceContext,
+  snippet: string,
+  warnings: string[],
+): Period | null {
+  let span: Period | null = null;
+  for (const p of pieces) {
+    const placed = placePiece(p, place, snippet, warnings);
+    if (placed === null) continue;
+    span =
+      span === null
+        ? { start: placed.from, end: placed.to }
+        : { start: minDate(span.start, placed.from), end: maxDate(span.end, placed.to) };
+  }
+  return span;
 }
 
 /** «В течение учебного года»: the plan's school year, or the one whose end the plan reaches. */

@@ -35,6 +35,8 @@ describe("relative to an event", () => {
     ["по итогам проведения НОКО", rel(null, false, "проведения НОКО")],
     ["со дня поступления информации", rel(null, false, "поступления информации")],
     ["до начала проведения опроса", rel(null, false, null, "проведения опроса")],
+    ["накануне проведения олимпиады", rel(null, false, null, "проведения олимпиады")],
+    ["в день проведения мероприятия", rel(0, false, "проведения мероприятия")],
   ])("%j", (raw, relative) => {
     expect(readDeadline(raw, year2021)).toEqual({
       deadline: { raw, kind: "relative", occurrences: [], relative },

@@ -173,6 +173,39 @@ describe("a day inside each window", () => {
   });
 });
 
+describe("months named with a periodic word", () => {
+  it("«2 раза в год (июнь, декабрь)»: the months named, every year", () => {
+    expect(recurring("2 раза в год (июнь, декабрь)", years2016to2018).occurrences).toEqual(
+      occ(
+        "2016-06-01..2016-06-30",
+        "2016-12-01..2016-12-31",
+        "2017-06-01..2017-06-30",
+        "2017-12-01..2017-12-31",
+        "2018-06-01..2018-06-30",
+        "2018-12-01..2018-12-31",
+      ),
+    );
+  });
+
+  it("«ежеквартально: март, июнь, сентябрь, декабрь»: the months named", () => {
+    expect(recurring("ежеквартально: март, июнь, сентябрь, декабрь")).toEqual({
+      occurrences: occ(
+        "2021-03-01..2021-03-31",
+        "2021-06-01..2021-06-30",
+        "2021-09-01..2021-09-30",
+        "2021-12-01..2021-12-31",
+      ),
+      warnings: [],
+    });
+  });
+
+  it("«еженедельно, январь – март»: weeks within those months", () => {
+    const { occurrences } = recurring("еженедельно, январь – март");
+    expect(occurrences).toHaveLength(13);
+    expect(occurrences.at(-1)).toEqual({ start: "2021-03-22", due: "2021-03-28" });
+  });
+});
+
 describe("weeks run Monday to Sunday", () => {
   const january = context("2021-01-01", "2021-01-31");
 

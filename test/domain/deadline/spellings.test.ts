@@ -240,6 +240,21 @@ describe("the year of a phrase without one", () => {
 });
 
 describe("words around values", () => {
+  it("words before a value count in the middle of a cell too", () => {
+    expect(dated("в период с 01.09 по 30.09.2021")).toEqual({
+      occurrences: occ("2021-09-01..2021-09-30"),
+      warnings: [],
+    });
+    expect(dated("Срок: не позднее IV квартала 2021 г.").occurrences).toEqual(occ("..2021-12-31"));
+    expect(dated("отчёт за год — до 20.01.2022", context("2021-01-01", "2022-12-31")).occurrences).toEqual(
+      occ("..2022-01-20"),
+    );
+  });
+
+  it("a clause number is not a date: «в сроки, установленные п. 3.10 плана» is on demand", () => {
+    expect(read("в сроки, установленные п. 3.10 плана").deadline.kind).toBe("on_demand");
+  });
+
   it("«с» with no end opens a window to the end of the period, and says so", () => {
     const { occurrences, warnings } = dated("с 01.09.2021");
     expect(occurrences).toEqual(occ("2021-09-01..2021-12-31"));
