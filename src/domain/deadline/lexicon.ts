@@ -2,8 +2,6 @@
 
 /** No letter or digit before. JavaScript's \b does not know Cyrillic. */
 export const L = "(?<![a-z\\u00c0-\\u024f\\u0400-\\u04ff\\d])";
-/** No letter or digit after. */
-export const R = "(?![a-z\\u00c0-\\u024f\\u0400-\\u04ff\\d])";
 
 /** A month in any case or form («январь», «января», «в январе», «янв.»). */
 export const MONTH =

@@ -55,6 +55,16 @@ interface Found {
  * `unparsed`, with a warning. Warnings are in Russian, ready to show to the coordinator.
  */
 export function readDeadline(raw: string, ctx: DeadlineContext): { deadline: Deadline; warnings: string[] } {
+  try {
+    return read(raw, ctx);
+  } catch {
+    // A context this reader cannot work with (an invalid period): keep the cell for the coordinator.
+    const deadline: Deadline = { raw, kind: "unparsed", occurrences: [], relative: null };
+    return { deadline, warnings: [messages.unparsed(snippetOf(raw, 0, raw.length))] };
+  }
+}
+
+function read(raw: string, ctx: DeadlineContext): { deadline: Deadline; warnings: string[] } {
   const warnings: string[] = [];
   const result = (
     kind: DeadlineKind,
