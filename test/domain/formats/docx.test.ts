@@ -367,7 +367,7 @@ describe("docx: a numbered column as the docx library writes it", () => {
 });
 
 describe("docx: speed", () => {
-  it("reads a 500-item plan in well under half a second (one linear pass)", async () => {
+  it("reads a 500-item plan whole, each row in its place (speed: bench/import.bench.ts)", async () => {
     const rows = Array.from({ length: 500 }, (_, i) =>
       tr(
         tc(`${i + 1}.`) +
@@ -379,15 +379,9 @@ describe("docx: speed", () => {
     const bytes = await docxOf(
       tbl(4, tr(tc("№") + tc("Мероприятие") + tc("Срок") + tc("Ответственные")) + rows.join("")),
     );
-    await readDocx(bytes); // warm up the code paths once
-    // Best of three: the machine is shared, and one slow run says more about it than about the reader.
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      const doc = await readDocx(bytes);
-      best = Math.min(best, performance.now() - started);
-      expect(doc.blocks[0]?.type === "table" && doc.blocks[0].rows.length).toBe(501);
-    }
-    expect(best).toBeLessThan(250);
+    const doc = await readDocx(bytes);
+    const table = doc.blocks[0];
+    expect(table?.type === "table" && table.rows.length).toBe(501);
+    expect(table?.type === "table" && table.rows[500]?.[0]).toBe("500.");
   });
 });

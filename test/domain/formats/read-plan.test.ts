@@ -267,7 +267,7 @@ describe("readPlan: files it cannot read, with a message for people", () => {
 });
 
 describe("readPlan: speed", () => {
-  it("reads a 500-item .docx, plan semantics included, in under half a second", async () => {
+  it("reads a 500-item .docx, plan semantics included (speed: bench/import.bench.ts)", async () => {
     const rows = Array.from({ length: 500 }, (_, i) =>
       tr(
         tc(`${Math.floor(i / 10) + 1}.${(i % 10) + 1}.`) +
@@ -277,15 +277,8 @@ describe("readPlan: speed", () => {
       ),
     );
     const bytes = await docxOf(p("План мероприятий на 2021 год") + tbl(4, PLAN_HEADER + rows.join("")));
-    await readPlan(bytes, "plan.docx"); // warm up the code paths once
-    // Best of three: the machine is shared, and one slow run says more about it than about the reader.
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      const plan = await readPlan(bytes, "plan.docx");
-      best = Math.min(best, performance.now() - started);
-      expect(plan.items).toHaveLength(500);
-    }
-    expect(best).toBeLessThan(500);
+    const plan = await readPlan(bytes, "plan.docx");
+    expect(plan.items).toHaveLength(500);
+    expect(plan.items.filter((i) => i.deadline.kind === "recurring")).toHaveLength(166);
   });
 });

