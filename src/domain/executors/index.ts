@@ -16,11 +16,9 @@ export function readExecutors(
   raw: string,
   vocabulary: ExecutorVocabulary,
 ): { executors: Executor[]; warnings: string[] } {
-  const { names, usedOr } = readNames(raw, {
-    known: vocabulary.known,
-    words: vocabulary.words,
-    runTogether: true,
-  });
+  const { names, usedOr } =
+    vocabulary.reads.get(raw) ??
+    readNames(raw, { known: vocabulary.known, words: vocabulary.words, runTogether: true });
   const executors: Executor[] = [];
   const byName = new Map<string, Executor>();
   for (const n of names) {

@@ -51,13 +51,20 @@ export function normalizeQuotes(text: string): string {
 
 /** First letter upper-case, the rest as written («руководители ОО» → «Руководители ОО»). */
 export function capitalize(text: string): string {
-  const i = text.search(/\p{L}/u);
-  if (i < 0) return text;
-  return text.slice(0, i) + text.charAt(i).toUpperCase() + text.slice(i + 1);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const upper = ch.toUpperCase();
+    if (upper !== ch.toLowerCase()) return upper === ch ? text : text.slice(0, i) + upper + text.slice(i + 1);
+  }
+  return text;
 }
 
 /** Footnote marks: «*», «**», «<*>», «<**>». */
 export const FOOTNOTE_MARK = /\s*(?:<\*+>|\*+)/g;
+
+const EDGE_PUNCTUATION = " \t\n,.;:-–—";
+const TRAILING_PUNCTUATION = " \t\n,;:-–—";
+const LETTER = /\p{L}/u;
 
 /**
  * The display form of an executor name: single spaces, no footnote marks, a hyphen between words
@@ -65,21 +72,34 @@ export const FOOTNOTE_MARK = /\s*(?:<\*+>|\*+)/g;
  * capitalised.
  */
 export function displayName(text: string): string {
-  const cleaned = text
-    .replace(FOOTNOTE_MARK, "")
-    .replace(/\s+/g, " ")
-    .replace(/(\p{L}) ?[-–] ?(\p{Ll})/gu, (_m, a: string, b: string) => `${a}-${b}`)
-    .replace(/^[\s,.;:\-–—]+|[\s,;:\-–—]+$/g, "")
-    .replace(/(\p{L}{2,})\.$/u, "$1")
-    .trim();
-  return capitalize(cleaned);
+  let t = text;
+  if (t.includes("*")) t = t.replace(FOOTNOTE_MARK, "");
+  if (/\s\s|[\t\n\r]/.test(t)) t = t.replace(/\s+/g, " ");
+  if (t.includes("-") || t.includes("–")) {
+    t = t.replace(/(\p{L}) ?[-–] ?(\p{Ll})/gu, (_m, a: string, b: string) => `${a}-${b}`);
+  }
+  let start = 0;
+  let end = t.length;
+  while (start < end && EDGE_PUNCTUATION.includes(t[start]!)) start++;
+  while (end > start && TRAILING_PUNCTUATION.includes(t[end - 1]!)) end--;
+  // A final dot after a word («Комитет.») goes; after an initial («Иванов И.») it stays.
+  if (end - start > 2 && t[end - 1] === "." && LETTER.test(t[end - 2]!) && LETTER.test(t[end - 3]!)) end--;
+  return capitalize(t.slice(start, end).trim());
 }
+
+const keys = new Map<string, string>();
+/** Enough for the names of a large plan; cleared past it so a long-running process stays small. */
+const KEY_CACHE_LIMIT = 50_000;
 
 /** The key two spellings of one name share: case, «ё», spaces, hyphens and quotes aside. */
 export function nameKey(text: string): string {
-  return displayName(text)
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/[«»"]/g, "\u00AB")
-    .replace(/\s*[-–—]\s*/g, "-");
+  let key = keys.get(text);
+  if (key !== undefined) return key;
+  key = displayName(text).toLowerCase();
+  if (key.includes("ё")) key = key.replace(/ё/g, "е");
+  if (key.includes("»") || key.includes('"')) key = key.replace(/[»"]/g, "«");
+  if (/[-–—]/.test(key)) key = key.replace(/\s*[-–—]\s*/g, "-");
+  if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
+  keys.set(text, key);
+  return key;
 }

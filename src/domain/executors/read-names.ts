@@ -40,10 +40,11 @@ const PREFIX =
 const BY_AGREEMENT = /\(?\s*по\s+согласованию\s*\)?/giu;
 
 function prepare(raw: string): string {
-  return normalizeQuotes(fixLookalikes(raw.replace(/\u00A0/g, " ").replace(/\r\n?/g, "\n")))
-    .replace(BY_AGREEMENT, " ")
-    .replace(FOOTNOTE_MARK, "")
-    .replace(PREFIX, "$1");
+  let t = normalizeQuotes(fixLookalikes(raw.replace(/\u00A0/g, " ").replace(/\r\n?/g, "\n")));
+  if (/соглас/i.test(t)) t = t.replace(BY_AGREEMENT, " ");
+  if (t.includes("*")) t = t.replace(FOOTNOTE_MARK, "");
+  if (/отв|исполн/i.test(t)) t = t.replace(PREFIX, "$1");
+  return t;
 }
 
 /**

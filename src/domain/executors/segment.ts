@@ -2,16 +2,7 @@
 // самоуправления»): split where the plan's own vocabulary and capitalisation say a new name starts.
 import { nameKey } from "./normalize.js";
 import { topLevelWords } from "./tokens.js";
-import {
-  bareWord,
-  isAbbreviation,
-  isFunctionWord,
-  isHeadNoun,
-  isNominativeAdjective,
-  readsAsNameByGrammar,
-  startsLower,
-  startsUpper,
-} from "./words.js";
+import { facts, readsAsNameByGrammar } from "./words.js";
 
 /** Names the plan uses on their own, by key; `exclude` is left out (a name tested against the rest). */
 export interface Known {
@@ -36,15 +27,15 @@ interface WordInfo {
 }
 
 function describe(token: string): WordInfo {
-  const bare = bareWord(token);
+  const f = facts(token);
   return {
-    upper: startsUpper(token),
-    lower: startsLower(token),
-    func: isFunctionWord(token),
-    abbreviation: isAbbreviation(token) && bare === bare.toUpperCase() && !/\p{Ll}/u.test(bare),
-    opensNested: /^[«(]/.test(token),
-    numeric: /^[\d№]/.test(bare),
-    headStart: !isAbbreviation(token) && (isHeadNoun(token) || isNominativeAdjective(token)),
+    upper: f.upperStart,
+    lower: f.lowerStart,
+    func: f.func,
+    abbreviation: f.abbreviation && f.bare === f.bare.toUpperCase(),
+    opensNested: token.startsWith("«") || token.startsWith("("),
+    numeric: f.numeric,
+    headStart: !f.abbreviation && (f.head || f.nominativeAdjective),
   };
 }
 
@@ -60,6 +51,9 @@ export function splitRunTogether(line: string, known: Known, exclude?: string): 
   const n = words.length;
   if (n < 2 || n > MAX_WORDS) return [line.trim()];
   const info = words.map(describe);
+  // Whether the words from j read as a name: grammar looks at the first two words only.
+  const cueSingle = words.map((w) => readsAsNameByGrammar(w));
+  const cueMore = words.map((w, j) => j + 1 < n && readsAsNameByGrammar(`${w} ${words[j + 1]}`));
   const knownCache = new Map<number, boolean>();
   const isKnown = (j: number, i: number): boolean => {
     const id = j * (n + 1) + i;
@@ -71,45 +65,69 @@ export function splitRunTogether(line: string, known: Known, exclude?: string): 
     }
     return v;
   };
-  // Bonus of a split between [k, j) and [j, i), or null when it is not allowed.
-  const boundary = (k: number, j: number, i: number): number | null => {
-    const next = info[j]!;
-    const prev = info[j - 1]!;
-    if (next.opensNested || next.func || next.numeric || prev.func) return null;
-    if (i - j === 1 && next.abbreviation && prev.lower) return null;
-    const left = isKnown(k, j);
-    const right = isKnown(j, i);
-    if (next.lower) return left && right ? 0 : null;
-    if (!next.upper) return null;
-    if (left || right) return 0;
-    if (prev.lower && next.headStart && readsAsNameByGrammar(words.slice(j, i).join(" "))) {
-      return CAPITAL_BONUS;
-    }
-    return null;
-  };
-
   const NONE = Number.NEGATIVE_INFINITY;
   // dp[j][i]: best score of words [0, i) whose last name is [j, i); back[j][i]: start of the one before.
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(NONE));
   const back: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(n + 1).fill(-1));
+  // For names ending at j: the best score over any start, and over starts that make a known name.
+  // A split's rules look at the left name only through «known or not», so this keeps it O(n²).
+  const bestAny = new Array<number>(n + 1).fill(NONE);
+  const argAny = new Array<number>(n + 1).fill(-1);
+  const bestKnown = new Array<number>(n + 1).fill(NONE);
+  const argKnown = new Array<number>(n + 1).fill(-1);
+  const settle = (j: number) => {
+    for (let k = 0; k < j; k++) {
+      const v = dp[k]![j]!;
+      if (v > bestAny[j]!) {
+        bestAny[j] = v;
+        argAny[j] = k;
+      }
+      if (v > bestKnown[j]! && isKnown(k, j)) {
+        bestKnown[j] = v;
+        argKnown[j] = k;
+      }
+    }
+  };
   for (let i = 1; i <= n; i++) {
+    if (i > 1) settle(i - 1);
     for (let j = 0; j < i; j++) {
-      const own = (isKnown(j, i) ? KNOWN_SCORE : 0) - SEGMENT_COST;
+      const right = isKnown(j, i);
+      const own = (right ? KNOWN_SCORE : 0) - SEGMENT_COST;
       if (j === 0) {
         dp[0]![i] = own;
         continue;
       }
-      for (let k = 0; k < j; k++) {
-        const before = dp[k]![j]!;
-        if (before === NONE) continue;
-        const bonus = boundary(k, j, i);
-        if (bonus === null) continue;
-        const score = before + own + bonus;
-        if (score > dp[j]![i]!) {
-          dp[j]![i] = score;
-          back[j]![i] = k;
+      const next = info[j]!;
+      const prev = info[j - 1]!;
+      // Never before a quote, a bracket, a preposition or a number; never after a preposition;
+      // never before a lone abbreviation that qualifies the word before it («руководители ОМСУ»).
+      if (next.opensNested || next.func || next.numeric || prev.func) continue;
+      if (i - j === 1 && next.abbreviation && prev.lower) continue;
+      let best = NONE;
+      let arg = -1;
+      if (next.lower) {
+        // A lower-case name only when both sides are names the plan uses on their own.
+        if (right) {
+          best = bestKnown[j]!;
+          arg = argKnown[j]!;
+        }
+      } else if (next.upper) {
+        if (right) {
+          best = bestAny[j]!;
+          arg = argAny[j]!;
+        } else {
+          best = bestKnown[j]!;
+          arg = argKnown[j]!;
+          const cue = i - j === 1 ? cueSingle[j] : cueMore[j];
+          if (prev.lower && next.headStart && cue && bestAny[j]! + CAPITAL_BONUS > best) {
+            best = bestAny[j]! + CAPITAL_BONUS;
+            arg = argAny[j]!;
+          }
         }
       }
+      if (best === NONE) continue;
+      dp[j]![i] = best + own;
+      back[j]![i] = arg;
     }
   }
   let bestJ = 0;

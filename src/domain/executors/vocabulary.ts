@@ -15,7 +15,12 @@ export interface ExecutorVocabulary {
   readonly canonical: ReadonlyMap<string, string>;
   /** Canonical name → the other spellings the plan uses for it. */
   readonly aliases: ReadonlyMap<string, readonly string[]>;
+  /** Each cell of the plan as read with the final vocabulary (so it is not split twice). */
+  readonly reads: ReadonlyMap<string, CellRead>;
 }
+
+/** What reading one cell gives before spellings are merged. */
+export type CellRead = ReturnType<typeof readNames>;
 
 /** Enough rounds for chains like «A B» → «B» known → «B C» → «C» known. */
 const MAX_ROUNDS = 6;
@@ -28,6 +33,7 @@ export function emptyVocabulary(): ExecutorVocabulary {
     glossary: new Map(),
     canonical: new Map(),
     aliases: new Map(),
+    reads: new Map(),
   };
 }
 
@@ -65,28 +71,35 @@ export function buildExecutorVocabulary(
     }
   }
 
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let changed = false;
-    for (const [key, name] of pieces) {
+  // A piece is looked at again only when a name learnt in the round before could occur in it.
+  let candidates = [...pieces.keys()].filter((key) => key.includes(" "));
+  for (let round = 0; round < MAX_ROUNDS && candidates.length > 0; round++) {
+    const learnt = new Set<string>();
+    for (const key of candidates) {
       if (!known.has(key)) continue;
-      const parts = readNames(name, { known, words, runTogether: true, exclude: key }).names;
+      const parts = readNames(pieces.get(key)!, { known, words, runTogether: true, exclude: key }).names;
       if (parts.length < 2) continue;
       known.delete(key);
-      changed = true;
       for (const p of parts) {
         const k = nameKey(p.name);
+        if (!known.has(k)) learnt.add(k.split(" ")[0]!);
         known.add(k);
         if (!pieces.has(k)) pieces.set(k, p.name);
       }
     }
-    if (!changed) break;
+    candidates = [...pieces.keys()].filter(
+      (key) => known.has(key) && key.includes(" ") && key.split(" ").some((w) => learnt.has(w)),
+    );
   }
 
   // Spellings per merged name, in order of first use, with their counts.
   const spellings = new Map<string, Map<string, number>>();
   const final = { known, words, runTogether: true };
+  const reads = new Map<string, CellRead>();
   for (const cell of unique) {
-    for (const n of readNames(cell, final).names) {
+    const read = readNames(cell, final);
+    reads.set(cell, read);
+    for (const n of read.names) {
       const key = mergedKey(nameKey(n.name), glossaryMap);
       let forms = spellings.get(key);
       if (!forms) {
@@ -115,7 +128,7 @@ export function buildExecutorVocabulary(
     const list = aliases.get(name) ?? [];
     aliases.set(name, [...list, ...others.filter((o) => !list.includes(o))]);
   }
-  return { known, words, glossary: glossaryMap, canonical, aliases };
+  return { known, words, glossary: glossaryMap, canonical, aliases, reads };
 }
 
 /** The key a name is merged under: the glossary's short form when the name is one of its forms. */

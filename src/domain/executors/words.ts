@@ -55,40 +55,105 @@ const NOMINATIVE_ADJECTIVE = /(?:ый|ий|ая|яя|ое|ее|ые|ие)$/;
 /** Genitive-looking single words («Роспотребнадзора», «Администрации») and surnames («Гаврилов»). */
 const DEPENDENT_WORD = /(?:а|я|ов|ев|ей|ии|ых|их|ин|ын|ой|ому|ему)$/;
 
-/** A word without its surrounding punctuation and quotes. */
-export function bareWord(token: string): string {
-  return token.replace(/^[^\p{L}\p{N}№]+|[^\p{L}\p{N}]+$/gu, "");
+/** Letters (Latin, Cyrillic) and digits: what a word is made of. */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x400 && c <= 0x4ff)
+  );
 }
 
-/** «МКУ», «МОиН», «ГБУ», «ОО», «ТО»: two or more capitals. */
-export function isAbbreviation(word: string): boolean {
-  const w = bareWord(word);
-  return (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
+const NUMERO = 0x2116;
+
+/** A word without its surrounding punctuation and quotes («(Комитет,» → «Комитет»). */
+export function bareWord(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end && !isWordChar(token.charCodeAt(start)) && token.charCodeAt(start) !== NUMERO) start++;
+  while (end > start && !isWordChar(token.charCodeAt(end - 1))) end--;
+  return start === 0 && end === token.length ? token : token.slice(start, end);
+}
+
+const isUpper = (ch: string) => ch !== ch.toLowerCase();
+const isLower = (ch: string) => ch !== ch.toUpperCase();
+
+/** What the reader asks about a word, computed once per word. */
+export interface WordFacts {
+  bare: string;
+  /** Lower case, «ё» as «е». */
+  lower: string;
+  upperStart: boolean;
+  lowerStart: boolean;
+  func: boolean;
+  /** Two or more capitals: «МКУ», «МОиН», «ОО». */
+  abbreviation: boolean;
+  head: boolean;
+  nominativeAdjective: boolean;
+  participle: boolean;
+  numeric: boolean;
+}
+
+const cache = new Map<string, WordFacts>();
+/** Enough for every word of a large plan; cleared past it so a long-running process stays small. */
+const CACHE_LIMIT = 20_000;
+
+/** The facts about one word (a token as written, punctuation around it allowed). */
+export function facts(token: string): WordFacts {
+  let f = cache.get(token);
+  if (f) return f;
+  const bare = bareWord(token);
+  const lower = bare.toLowerCase().replace(/ё/g, "е");
+  const first = bare.charAt(0);
+  let capitals = 0;
+  for (const ch of bare) if (isUpper(ch)) capitals++;
+  const lastPart = lower.split("-").pop() ?? lower;
+  f = {
+    bare,
+    lower,
+    upperStart: first !== "" && isUpper(first),
+    lowerStart: first !== "" && isLower(first),
+    func: FUNCTION_WORDS.has(lower),
+    abbreviation: capitals >= 2,
+    head: HEAD_NOUNS.has(lower) || HEAD_NOUNS.has(lower.split("-")[0] ?? ""),
+    nominativeAdjective:
+      NOMINATIVE_ADJECTIVE.test(lastPart) && !PARTICIPLE.test(lastPart) && lastPart.length > 3,
+    participle: PARTICIPLE.test(lower),
+    numeric: /^[\d№]/.test(bare),
+  };
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(token, f);
+  return f;
+}
+
+export function isAbbreviation(token: string): boolean {
+  return facts(token).abbreviation;
 }
 
 export function startsUpper(token: string): boolean {
-  return /^\p{Lu}/u.test(bareWord(token));
+  return facts(token).upperStart;
 }
 
 export function startsLower(token: string): boolean {
-  return /^\p{Ll}/u.test(bareWord(token));
+  return facts(token).lowerStart;
 }
 
 export function isFunctionWord(token: string): boolean {
-  return FUNCTION_WORDS.has(bareWord(token).toLowerCase());
+  return facts(token).func;
 }
 
 /** A head noun in the nominative; for «Организация-оператор» the first part counts. */
 export function isHeadNoun(token: string): boolean {
-  const w = bareWord(token).toLowerCase().replace(/ё/g, "е");
-  return HEAD_NOUNS.has(w) || HEAD_NOUNS.has(w.split("-")[0] ?? "");
+  return facts(token).head;
 }
 
 export function isNominativeAdjective(token: string): boolean {
-  const w = bareWord(token).toLowerCase();
-  const first = w.split("-").pop() ?? w;
-  return NOMINATIVE_ADJECTIVE.test(first) && !PARTICIPLE.test(first) && first.length > 3;
+  return facts(token).nominativeAdjective;
 }
+
+const ADJECTIVE_ENDING = /(?:ый|ий|ая|яя|ое|ее|ые|ие|ой)$/;
 
 /**
  * Whether a phrase reads as a name of its own, by grammar alone (the vocabulary is checked by the
@@ -96,20 +161,15 @@ export function isNominativeAdjective(token: string): boolean {
  * something other than a preposition; or with a capitalised word that is not a dependent form.
  */
 export function readsAsNameByGrammar(phrase: string): boolean {
-  const tokens = phrase.split(/\s+/).filter((t) => t !== "");
-  const first = tokens[0];
-  if (first === undefined) return false;
-  const word = bareWord(first);
-  if (word === "" || /^[\d№]/.test(word)) return false;
-  if (isFunctionWord(first) || PARTICIPLE.test(word.toLowerCase())) return false;
-  if (isAbbreviation(first) || isHeadNoun(first)) return true;
-  const second = tokens[1];
-  if (second !== undefined && isHeadNoun(second) && /(?:ый|ий|ая|яя|ое|ее|ые|ие|ой)$/.test(word)) {
-    return true;
-  }
-  if (isNominativeAdjective(first)) {
-    return second === undefined || !isFunctionWord(second);
-  }
-  if (!startsUpper(first)) return false;
-  return !DEPENDENT_WORD.test(word.toLowerCase());
+  const tokens = phrase.trim().split(/\s+/, 2);
+  const firstToken = tokens[0];
+  if (firstToken === undefined || firstToken === "") return false;
+  const first = facts(firstToken);
+  if (first.bare === "" || first.numeric || first.func || first.participle) return false;
+  if (first.abbreviation || first.head) return true;
+  const second = tokens[1] === undefined ? undefined : facts(tokens[1]);
+  if (second?.head && ADJECTIVE_ENDING.test(first.lower)) return true;
+  if (first.nominativeAdjective) return second === undefined || !second.func;
+  if (!first.upperStart) return false;
+  return !DEPENDENT_WORD.test(first.lower);
 }

@@ -221,27 +221,22 @@ interface RowCells {
   deadline: string;
   executors: string;
   result: string;
-  /** Cells of columns the importer does not use. */
-  other: string;
 }
 
 function cellsOf(row: RawRow, columns: Columns): RowCells {
-  const pick = (idx: number[], sep: string) =>
-    idx
+  const pick = (idx: number[], sep: string) => {
+    if (idx.length === 1) return (row[idx[0]!] ?? "").trim();
+    return idx
       .map((i) => (row[i] ?? "").trim())
       .filter((t) => t !== "")
       .join(sep);
-  const used = new Set(Object.values(columns).flat());
+  };
   return {
     number: pick(columns.number, " "),
     title: pick(columns.title, "\n"),
     deadline: pick(columns.deadline, columns.deadline.length === 2 ? " – " : "\n"),
     executors: pick(columns.executors, ";\n"),
     result: pick(columns.result, "\n"),
-    other: row
-      .filter((_, i) => !used.has(i))
-      .map((c) => c.trim())
-      .join(""),
   };
 }
 
@@ -268,6 +263,9 @@ class TableWalker {
     if (header.columns.result.length > 0) this.out.hasResultColumn = true;
     if (header.columns.number.length === 0 && !this.numberedByPosition) {
       this.numberedByPosition = !rows.slice(header.bodyStart).some((r) => this.leadingNumber(r) !== null);
+      if (this.numberedByPosition) {
+        this.warn(null, "В таблице нет номеров пунктов — пункты пронумерованы по порядку: 1, 2, 3…");
+      }
     }
     const bracketStyle = this.bracketIsNesting(rows.slice(header.bodyStart));
     for (const row of rows.slice(header.bodyStart)) this.row(row, bracketStyle);

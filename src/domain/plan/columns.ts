@@ -12,6 +12,10 @@ export interface Header {
   bodyStart: number;
   /** The header texts, for messages. */
   labels: string[];
+  /** The header's rows (and their merge), normalised: to spot the header repeated further down. */
+  repeats: string[][];
+  /** The header's cells as written: a repeated header has at least one of them. */
+  cells: Set<string>;
 }
 
 function normalizeHeader(text: string): string {
@@ -84,20 +88,34 @@ export function findHeader(rows: readonly RawRow[]): Header | null {
     const row = rows[r]!;
     const single = columnsOf(row);
     const next = rows[r + 1];
-    let candidate: Header = { columns: single, bodyStart: r + 1, labels: [...row] };
+    let candidate: Header = {
+      columns: single,
+      bodyStart: r + 1,
+      labels: [...row],
+      repeats: [],
+      cells: new Set(),
+    };
     if (next && !looksLikeBody(next, single)) {
       const width = Math.max(row.length, next.length);
       const merged: string[] = [];
       for (let c = 0; c < width; c++) merged.push(`${row[c] ?? ""} ${next[c] ?? ""}`.trim());
       const combined = columnsOf(merged);
-      const widened = columnsOf(row);
-      if (score(combined) > score(single)) {
-        candidate = { columns: combined, bodyStart: r + 2, labels: merged };
-      } else if (inheritMergedHeaders(row, next, widened)) {
-        candidate = { columns: widened, bodyStart: r + 2, labels: [...row] };
+      const inherited = inheritMergedHeaders(row, next, combined);
+      const goesOn = isPlanHeader(combined) && (inherited || continuesHeader(next));
+      if (score(combined) > score(single) || (score(combined) >= score(single) && goesOn)) {
+        candidate = {
+          columns: combined,
+          bodyStart: r + 2,
+          labels: merged,
+          repeats: [next.map(normalizeHeader)],
+          cells: new Set(next.map((c) => c.trim())),
+        };
       }
     }
     const s = score(candidate.columns);
+    candidate.repeats.push(row.map(normalizeHeader), candidate.labels.map(normalizeHeader));
+    for (const c of row) candidate.cells.add(c.trim());
+    candidate.cells.delete("");
     if (isPlanHeader(candidate.columns) && s > bestScore) {
       best = candidate;
       bestScore = s;
@@ -131,6 +149,24 @@ function inheritMergedHeaders(row: RawRow, next: RawRow, columns: Columns): bool
   return added;
 }
 
+const MONTH = /январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|квартал|постоянно/i;
+
+/**
+ * The second line of a header split over two rows («№ / п/п», «Срок / исполнения»): two or more
+ * short cells, each a header word or a lower-case fragment, none a value (a number, a month).
+ */
+function continuesHeader(next: RawRow): boolean {
+  const filled = next.map((c) => c.trim()).filter((c) => c !== "");
+  if (filled.length < 2) return false;
+  return filled.every(
+    (c) =>
+      c.length <= 40 &&
+      !/\d/.test(c) &&
+      !MONTH.test(c) &&
+      (/^\p{Ll}/u.test(c) || roleOfHeader(c) !== null || /^п\s*\/\s*п$/i.test(c)),
+  );
+}
+
 /** A row that already holds data (a number, a roman section, long text), not a second header row. */
 function looksLikeBody(row: RawRow, columns: Columns): boolean {
   const numberCol = columns.number[0] ?? 0;
@@ -148,12 +184,23 @@ export function isColumnNumbersRow(row: RawRow): boolean {
 
 /** The same header again (a table continued after a page break with its header repeated). */
 export function isRepeatedHeader(row: RawRow, header: Header): boolean {
-  const filled = row.filter((c) => c.trim() !== "");
-  if (filled.length < 2) return false;
-  const same = (a: string, b: string) => normalizeHeader(a) === normalizeHeader(b);
-  let matches = 0;
-  row.forEach((cell, i) => {
-    if (cell.trim() !== "" && same(cell, header.labels[i] ?? "")) matches++;
+  let filled = 0;
+  let known = false;
+  for (const cell of row) {
+    if (cell.length > HEADER_CELL_MAX) return false;
+    const t = cell.trim();
+    if (t !== "") filled++;
+    if (header.cells.has(t)) known = true;
+  }
+  if (filled < 2 || !known) return false;
+  return header.repeats.some((labels) => {
+    let matches = 0;
+    row.forEach((cell, i) => {
+      if (cell.trim() !== "" && normalizeHeader(cell) === labels[i]) matches++;
+    });
+    return matches >= Math.max(2, filled - 1);
   });
-  return matches >= Math.max(2, filled.length - 1);
 }
+
+/** Header cells are short; longer cells are data, never a repeated header. */
+const HEADER_CELL_MAX = 80;

@@ -3,7 +3,6 @@ import { cleanText } from "./plan-text.js";
 
 const PLAN_WORD =
   /^(?:план(?:-график)?|дорожная\s+карта|комплекс\s+мер|перечень\s+(?:основных\s+)?мероприятий|мероприятия|график|программа)(?![\p{L}])/iu;
-const LEADING_CAPS_WORD = /^(\p{Lu}[\p{Lu}-]+)(?=\s|$)/u;
 
 export interface TitleFound {
   title: string;
@@ -34,12 +33,30 @@ export function findTitle(paragraphs: readonly string[]): TitleFound {
   return { title, warnings };
 }
 
-/** «ПЛАН-ГРАФИК проведения …» → «План-график проведения …»; an all-capital title stays. */
+/** Words of plan titles typed in capitals that are no abbreviations. */
+const TITLE_WORDS = new Set(
+  "план работы работ мероприятий мероприятия график дорожная карта комплекс мер перечень по на в и для основных проведения организации".split(
+    " ",
+  ),
+);
+
+/**
+ * «ПЛАН-ГРАФИК проведения …» → «План-график проведения …», «ПЛАН РАБОТЫ МО на …» → «План работы
+ * МО на …»: the leading words in capitals, when lower-case text follows; short words that are no
+ * title words stay (abbreviations). An all-capital title stays as it is.
+ */
 function sentenceCaseFirstWord(title: string): string {
-  const m = LEADING_CAPS_WORD.exec(title);
-  if (!m || !/\p{Ll}/u.test(title) || !PLAN_WORD.test(title)) return title;
-  const word = m[1]!;
-  return word.charAt(0) + word.slice(1).toLowerCase() + title.slice(word.length);
+  const words = title.split(" ");
+  let run = 0;
+  while (run < words.length && /\p{Lu}/u.test(words[run]!) && !/\p{Ll}/u.test(words[run]!)) run++;
+  if (run === 0 || run === words.length || !PLAN_WORD.test(title)) return title;
+  for (let i = 0; i < run; i++) {
+    const word = words[i]!;
+    const lower = word.toLowerCase();
+    if (i > 0 && word.length < 5 && !TITLE_WORDS.has(lower)) continue;
+    words[i] = i === 0 ? word.charAt(0) + lower.slice(1) : lower;
+  }
+  return words.join(" ");
 }
 
 /** The first words of a long text, for messages. */
