@@ -55,6 +55,8 @@ interface Collected {
   sections: PlanSection[];
   items: ItemDraft[];
   hasResultColumn: boolean;
+  hasExecutorColumn: boolean;
+  hasDeadlineColumn: boolean;
   warnings: PlanWarning[];
   /** Paragraphs before the first plan table (title candidates) and all paragraphs (glossary). */
   before: string[];
@@ -109,7 +111,9 @@ export function assemblePlan(doc: RawDocument, options: AssembleOptions = {}): P
       executorCache.set(draft.executorsRaw, ex);
     }
     ex.warnings.forEach(itemWarning);
-    if (ex.executors.length === 0) itemWarning("Не указан ответственный исполнитель.");
+    if (ex.executors.length === 0 && collected.hasExecutorColumn) {
+      itemWarning("Не указан ответственный исполнитель.");
+    }
     const result = cleanText(draft.resultRaw);
     items.push({
       number: draft.number,
@@ -120,6 +124,12 @@ export function assemblePlan(doc: RawDocument, options: AssembleOptions = {}): P
       executors: ex.executors.map((e) => ({ name: e.name, people: [...e.people] })),
       result: collected.hasResultColumn && result !== "" ? result : null,
     });
+  }
+  if (items.length > 0 && !collected.hasExecutorColumn) {
+    planWarning("В таблице плана нет столбца ответственных — исполнителей нужно назначить вручную.");
+  }
+  if (items.length > 0 && !collected.hasDeadlineColumn) {
+    planWarning("В таблице плана нет столбца сроков — у пунктов нет сроков.");
   }
   if (items.length === 0) {
     planWarning(
@@ -167,6 +177,8 @@ function collect(doc: RawDocument): Collected {
     sections: [],
     items: [],
     hasResultColumn: false,
+    hasExecutorColumn: false,
+    hasDeadlineColumn: false,
     warnings: [],
     before: [],
     after: [],
@@ -261,6 +273,8 @@ class TableWalker {
     this.columns = header.columns;
     this.width = Math.max(...rows.slice(0, header.bodyStart).map((r) => r.length));
     if (header.columns.result.length > 0) this.out.hasResultColumn = true;
+    if (header.columns.executors.length > 0) this.out.hasExecutorColumn = true;
+    if (header.columns.deadline.length > 0) this.out.hasDeadlineColumn = true;
     if (header.columns.number.length === 0 && !this.numberedByPosition) {
       this.numberedByPosition = !rows.slice(header.bodyStart).some((r) => this.leadingNumber(r) !== null);
       if (this.numberedByPosition) {
@@ -354,6 +368,14 @@ class TableWalker {
       this.warn(null, `Строка таблицы «${shorten(filled.join(" "))}» не похожа на пункт плана — пропущена.`);
       return;
     }
+    // «№» and «Мероприятие» merged down over several rows (one per deadline): one item.
+    const last = this.last;
+    if (number && last && number.value === last.number && cleanText(title) === last.title) {
+      last.deadlineRaw = joinDistinct(last.deadlineRaw, cells.deadline);
+      last.executorsRaw = joinDistinct(last.executorsRaw, cells.executors);
+      last.resultRaw = joinDistinct(last.resultRaw, cells.result);
+      return;
+    }
     this.addItem(number, cleanText(title), cells, bracketNesting);
   }
 
@@ -412,6 +434,12 @@ class TableWalker {
     }
     return null;
   }
+}
+
+/** Joins the cells of rows merged into one item, skipping text repeated by a vertical merge. */
+function joinDistinct(a: string, b: string): string {
+  if (b === "" || a === b || a.split("\n").includes(b)) return a;
+  return a === "" ? b : `${a}\n${b}`;
 }
 
 function joinCell(a: string, b: string, sep = " "): string {

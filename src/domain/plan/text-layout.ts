@@ -122,6 +122,15 @@ function readCellPerLine(lines: string[]): RawBlock[] {
     width = 0;
   };
 
+  // After blank lines, a line with no TAB is the rest of the cell when the table goes on below it:
+  // with the next cell of an unfinished row, or with a new numbered row. Else it is text after
+  // the table (a heading, a footnote, the next document's title).
+  const goesOnBelow = (i: number, cells: number): boolean => {
+    const next = nextTab[i]!;
+    if (next >= lines.length || TEXT_START.test(lines[i]!.trim())) return false;
+    return width === 0 || cells < width || ROW_START.test(lines[next]!.slice(1).trim());
+  };
+
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith("\t")) {
@@ -145,7 +154,7 @@ function readCellPerLine(lines: string[]): RawBlock[] {
       paragraphs.add(line);
     } else if (blanks === 0 && cell) {
       cell.push(line);
-    } else if (cell && nextTab[i]! < lines.length && !TEXT_START.test(line.trim())) {
+    } else if (cell && goesOnBelow(i, row.length + 1)) {
       // Blank lines inside a cell («30.06. 2021⏎⏎⏎до 30.06.21»): the table goes on below.
       for (let b = 0; b < blanks; b++) cell.push("");
       cell.push(line);

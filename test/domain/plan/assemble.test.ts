@@ -227,6 +227,36 @@ describe("numbering", () => {
   });
 });
 
+describe("rows of one item", () => {
+  it("reads «№» and «Мероприятие» merged down over two deadline rows as one item", () => {
+    const plan = assemble(
+      TITLE,
+      table(
+        HEADER,
+        ["1.", "Совещание", "январь", "Комитет"],
+        ["1.", "Совещание", "май", "Комитет"],
+        ["2.", "Отчёт", "июнь", "Отдел"],
+      ),
+    );
+    expect(lines(plan)).toEqual([
+      "1 | - | - | Совещание | dated 2021-01-01..2021-01-31, 2021-05-01..2021-05-31 | Комитет",
+      "2 | - | - | Отчёт | dated 2021-06-01..2021-06-30 | Отдел",
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("warns once, not per item, when the plan has no executor column", () => {
+    const plan = assemble(
+      TITLE,
+      table(["№", "Мероприятие", "Срок"], ["1.", "Совещание", "январь"], ["2.", "Отчёт", "май"]),
+    );
+    expect(plan.items.map((i) => i.executors)).toEqual([[], []]);
+    expect(plan.warnings).toEqual([
+      { item: null, message: expect.stringContaining("нет столбца ответственных") },
+    ]);
+  });
+});
+
 describe("sections and rows across pages", () => {
   it("reads a heading merged across the row as a section, numbered or not", () => {
     const plan = assemble(

@@ -209,6 +209,30 @@ describe("cell per line", () => {
     ]);
   });
 
+  it("reads a paragraph after the last full row as text when the next table starts with a header", () => {
+    const doc = readTextDocument(
+      [
+        ...header,
+        "\t1.",
+        "\tПервое",
+        "\tКомитет",
+        "\tмай",
+        "",
+        " План",
+        "работы на 2021 год",
+        "",
+        ...header,
+        "\t1.",
+        "\tВторое",
+      ].join("\n"),
+    );
+    expect(doc.blocks.map((b) => (b.type === "text" ? b.text : b.rows.map((r) => r.join("|"))))).toEqual([
+      ["№|Мероприятие|Ответственные|Сроки", "1.|Первое|Комитет|май"],
+      "План\nработы на 2021 год",
+      ["№|Мероприятие|Ответственные|Сроки", "1.|Второе"],
+    ]);
+  });
+
   it("treats a lone indented paragraph as text, not a table", () => {
     const doc = readTextDocument("\tВ соответствии с приказом\n\nПлан мероприятий");
     expect(doc.blocks).toEqual([
