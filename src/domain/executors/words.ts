@@ -128,18 +128,22 @@ export function facts(token: string): WordFacts {
   return f;
 }
 
+/** «МКУ», «МОиН», «ГБУ», «ОО»: two or more capitals. */
 export function isAbbreviation(token: string): boolean {
   return facts(token).abbreviation;
 }
 
+/** The word (punctuation aside) starts with a capital letter. */
 export function startsUpper(token: string): boolean {
   return facts(token).upperStart;
 }
 
+/** The word (punctuation aside) starts with a small letter. */
 export function startsLower(token: string): boolean {
   return facts(token).lowerStart;
 }
 
+/** A preposition, conjunction or particle («по», «и», «при»). */
 export function isFunctionWord(token: string): boolean {
   return facts(token).func;
 }
@@ -149,6 +153,7 @@ export function isHeadNoun(token: string): boolean {
   return facts(token).head;
 }
 
+/** An adjective in the nominative («Общественный», «региональные»), participles («выходящий») aside. */
 export function isNominativeAdjective(token: string): boolean {
   return facts(token).nominativeAdjective;
 }

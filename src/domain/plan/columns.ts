@@ -38,8 +38,9 @@ export function roleOfHeader(text: string): ColumnRole | null {
     return "number";
   }
   if (/факт|отметк|примечан|финансир|стоимост|объем|источник/.test(h)) return null;
-  if (/срок|^дата|^период|^когда/.test(h)) return "deadline";
   if (/ответствен|исполнител|^кто/.test(h)) return "executors";
+  if (/срок|^дата|^период|^когда/.test(h)) return "deadline";
+  if (/^(?:наименовани|мероприяти|содержани|направлени)/.test(h)) return "title";
   if (/результат|форма реализации|форма завершения|форма отчет|ожидаем|итогов|выходн|вид документа/.test(h)) {
     return "result";
   }

@@ -1,6 +1,7 @@
 // The assembler on plans shaped unlike the seeds: what real uploads bring.
 import { describe, expect, it } from "vitest";
 import { assemblePlan, parsePlanText } from "../../../src/domain/plan/assemble.js";
+import { roleOfHeader } from "../../../src/domain/plan/columns.js";
 import type { ParsedPlan, RawBlock } from "../../../src/domain/plan/types.js";
 import { formatDeadline, formatExecutors, readSeed } from "./support.js";
 
@@ -46,6 +47,27 @@ describe("columns", () => {
     expect(lines(plan)).toEqual(["1 | - | - | Совещание | dated ..2021-03-01 | Комитет"]);
     expect(plan.items[0]!.result).toBeNull();
     expect(plan.warnings).toEqual([]);
+  });
+
+  it("tells columns apart by the words that matter", () => {
+    expect(
+      [
+        "№ п/п",
+        "Наименование мероприятия (результата)",
+        "Ответственный за соблюдение сроков",
+        "Дата проведения",
+      ].map(roleOfHeader),
+    ).toEqual(["number", "title", "executors", "deadline"]);
+    expect(
+      [
+        "N",
+        "Содержание",
+        "Соисполнители",
+        "Форма реализации",
+        "Отметка об исполнении",
+        "Источник финансирования",
+      ].map(roleOfHeader),
+    ).toEqual(["number", "title", "executors", "result", null, null]);
   });
 
   it("reads a header split over two rows", () => {
