@@ -360,6 +360,14 @@ class TableWalker {
     }
 
     const heading = filled.length === 1 && !hasBody;
+    // «2. Информирование» in the title cell of a heading row, the number cell left empty.
+    if (heading && !number && title !== "") {
+      const lead = splitLeadingNumber(title);
+      if (lead) {
+        number = lead.number;
+        title = lead.rest;
+      }
+    }
     if (number?.roman || (!hasBody && (heading || number))) {
       this.addSection(number, cleanText(title === "" ? numberText : title));
       return;

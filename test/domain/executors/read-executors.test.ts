@@ -156,6 +156,10 @@ describe("clean-up", () => {
     ]);
   });
 
+  it("keeps a lower-case role after a comma as a name of its own", () => {
+    expect(names("Директор, зам. директора по УВР")).toEqual(["Директор", "Зам. директора по УВР"]);
+  });
+
   it("capitalises the first letter", () => {
     expect(names("руководители ОО")).toEqual(["Руководители ОО"]);
     expect(names("организация-оператор")).toEqual(["Организация-оператор"]);

@@ -285,12 +285,14 @@ describe("sections and rows across pages", () => {
       TITLE,
       table(HEADER, ["Раздел 1. Организация", "", "", ""], ["1.1", "Первое", "январь", "Комитет"]),
       table(HEADER, ["Информирование", "", "", ""], ["2.1", "Второе", "май", "Комитет"]),
+      table(HEADER, ["", "IV. Применение результатов", "", ""], ["4.1", "Четвёртое", "июнь", "Комитет"]),
     );
     expect(plan.sections).toEqual([
       { number: "1", title: "Организация" },
       { number: "2", title: "Информирование" },
+      { number: "IV", title: "Применение результатов" },
     ]);
-    expect(plan.items.map((i) => i.section)).toEqual(["1", "2"]);
+    expect(plan.items.map((i) => i.section)).toEqual(["1", "2", "IV"]);
   });
 
   it("goes on with a table continued after a page break with its header repeated", () => {
