@@ -15,7 +15,8 @@ export interface TelegramSender {
 /**
  * Creates the user on first contact or refreshes their names; a user who writes to the bot has
  * evidently not blocked it, so `blocked_at` is cleared. Language, zone and digest settings are
- * kept (Russian for a new user). Returns the stored row.
+ * kept (Russian for a new user). Writes only when something changed (it runs on every update).
+ * Returns the stored row.
  */
 export async function upsertTelegramUser(db: Db, from: TelegramSender, at: Date): Promise<UserRow> {
   const names = {
@@ -23,6 +24,15 @@ export async function upsertTelegramUser(db: Db, from: TelegramSender, at: Date)
     last_name: from.last_name ?? null,
     username: from.username ?? null,
   };
+  const known = await getUser(db, from.id);
+  if (
+    known &&
+    known.blocked_at === null &&
+    known.first_name === names.first_name &&
+    known.last_name === names.last_name &&
+    known.username === names.username
+  )
+    return known;
   return db
     .insertInto("users")
     .values({ id: from.id, ...names, created_at: at.toISOString() })

@@ -655,7 +655,8 @@ export class FakeBotApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (!m) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify(json404Body()));
+      const json = Buffer.from(JSON.stringify(json404Body()));
+      res.writeHead(404, { "content-type": "application/json", "content-length": json.byteLength }).end(json);
       return;
     }
     const controller = new AbortController();
@@ -680,8 +681,11 @@ export class FakeBotApi {
       return;
     }
     if (res.destroyed) return;
-    res.writeHead(answer.status, { "content-type": "application/json" });
-    res.end(JSON.stringify(answer.body));
+    // With a Content-Length (as Telegram sends), not chunked: node-fetch 2 reports "Premature
+    // close" on chunked answers over reused keep-alive sockets.
+    const json = Buffer.from(JSON.stringify(answer.body));
+    res.writeHead(answer.status, { "content-type": "application/json", "content-length": json.byteLength });
+    res.end(json);
   }
 
   private async call(
@@ -704,6 +708,7 @@ export class FakeBotApi {
     }
     const record: ApiCall = { seq: ++this.callSeq, at, method, params, files, status: 0, ok: false };
     this.calls.push(record);
+    this.changed();
     if (token !== this.token) return this.finish(record, fail(401, "Unauthorized"));
 
     const chatId = params.chat_id !== undefined ? Number(params.chat_id) : undefined;

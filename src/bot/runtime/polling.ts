@@ -49,6 +49,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const logger = options.logger;
   const timeout = options.timeoutSeconds ?? 30;
   const busyPollMs = options.busyPollMs ?? 50;
+  const coalesceMs = Math.min(5, busyPollMs);
   const stuckAfterMs = options.stuckAfterMs ?? 5 * 60_000;
   const allowed = [...(options.allowedUpdates ?? ALLOWED_UPDATES)] as (typeof ALLOWED_UPDATES)[number][];
   const window = new UpdateWindow();
@@ -98,7 +99,13 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         const updates = await fetchUpdates(offset, limit, busy ? 0 : timeout, signal);
         const fresh = window.accept(updates, offset);
         if (fresh.length > 0) return fresh;
-        if (window.running > 0) await window.waitForProgress(busyPollMs, signal);
+        if (window.running > 0) {
+          // Nothing new: fetch again once the offset can move (an oldest update finished), or
+          // after busyPollMs for updates beyond the window. A short pause lets more finish, so
+          // a burst does not cost one refetch of every in-flight update per finished one.
+          await window.waitForProgress(busyPollMs, signal, offset);
+          await sleep(coalesceMs, signal);
+        }
       }
     },
   };

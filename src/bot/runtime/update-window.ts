@@ -60,22 +60,28 @@ export class UpdateWindow {
     for (const wake of [...this.waiters]) wake();
   }
 
-  /** Resolves on the next `done`, after `ms`, or (rejecting) when `signal` aborts. */
-  waitForProgress(ms: number, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves once the offset passes `from` (an update finished and a fetch would confirm it),
+   * after `ms`, or (rejecting) when `signal` aborts. Without `from`, on the next `done`.
+   */
+  waitForProgress(ms: number, signal?: AbortSignal, from?: number): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      const wake = () => {
+        if (from === undefined || this.offset > from) finish();
+      };
       const finish = () => {
         clearTimeout(timer);
-        this.waiters.delete(finish);
+        this.waiters.delete(wake);
         signal?.removeEventListener("abort", abort);
         resolve();
       };
       const abort = () => {
         clearTimeout(timer);
-        this.waiters.delete(finish);
+        this.waiters.delete(wake);
         reject(new Error("aborted"));
       };
       const timer = setTimeout(finish, ms);
-      this.waiters.add(finish);
+      this.waiters.add(wake);
       if (signal?.aborted) abort();
       else signal?.addEventListener("abort", abort, { once: true });
     });
