@@ -4,7 +4,8 @@ import { FUNCTION_WORDS } from "../executors/words.js";
 import type { GlossaryEntry } from "./types.js";
 
 /** «- ** Сектор УКО - сектор …;», «* комитет- комитет …», «<*> ОО – …», «1) ОМСУ – …». */
-const FOOTNOTE = /^\s*[-–]?\s*(?:<\*+>|\*+|\d{1,2}\))\s+(.{1,80}?)\s*[-–—]\s+(.+?)\s*[;.,]?\s*$/u;
+const FOOTNOTE =
+  /^\s*[-–]?\s*(?:<\*+>|\*+|\d{1,2}\))(?:\s+|(?=\p{Lu}))(.{1,80}?)\s*[-–—]\s+(.+?)\s*[;.,]?\s*$/u;
 /** «ОО – образовательные организации;» in a list of abbreviations, with no footnote mark. */
 const ABBREVIATION_LINE = /^\s*[-–]?\s*([^\s\-–—][^\-–—]{0,40}?)\s+[-–—]\s+(.+?)\s*[;.,]?\s*$/u;
 const FURTHER = /\(\s*далее(?:\s+по\s+тексту)?\s*[-–—:]?\s*([^()]{1,60}?)\s*\)/giu;
@@ -60,7 +61,10 @@ function phraseBefore(before: string, short: string): string | null {
   const clause = before.split(/[.;:()\n]\s/).pop() ?? before;
   const words = clause.split(/\s+/).filter((w) => w !== "" && /[\p{L}\d]/u.test(w));
   const window = words.slice(-MAX_PHRASE_WORDS);
-  const letters = short.replace(/[^\p{Lu}]/gu, "").toLowerCase();
+  // «ГИС «Образование»»: the letters of the part outside the quotes, when it has them.
+  const outside = short.replace(/«[^»]*»/g, "");
+  const lettersOf = (t: string) => t.replace(/[^\p{Lu}]/gu, "").toLowerCase();
+  const letters = lettersOf(outside).length >= 2 ? lettersOf(outside) : lettersOf(short);
   const initial = (w: string) => (w.replace(/^[^\p{L}]+/u, "")[0] ?? "").toLowerCase();
   let start = -1;
   if (letters.length >= 2) {
@@ -85,6 +89,9 @@ function phraseBefore(before: string, short: string): string | null {
         break;
       }
     }
+    // «муниципальных образовательных учреждений (далее – Учреждения)»: the adjectives belong to it.
+    for (let n = 0; n < 3 && start > 0 && AGREEING_ADJECTIVE.test(window[start - 1]!.toLowerCase()); n++)
+      start--;
   }
   if (start < 0) return null;
   const phrase = window
@@ -93,6 +100,8 @@ function phraseBefore(before: string, short: string): string | null {
     .replace(/[\s,;:–—-]+$/, "");
   return phrase === "" ? null : phrase;
 }
+
+const AGREEING_ADJECTIVE = /^[а-яё-]+(?:ых|их|ого|его|ой|ей|ую|юю|ый|ий|ая|яя|ое|ее|ые|ие|ым|им|ом|ем)$/;
 
 function isSubsequence(needle: string, hay: string): boolean {
   let i = 0;
