@@ -429,3 +429,73 @@ describe("the dry-run JSON shape", () => {
     expect(Object.keys(glossary)).toEqual(["short", "full"]);
   });
 });
+
+describe("never throws", () => {
+  it("reads an empty document into an empty plan with warnings", () => {
+    const plan = assemblePlan({ blocks: [] }, { fallbackYear: 2024 });
+    expect(plan.items).toEqual([]);
+    expect(plan.title).toBe("");
+    expect(plan.period).toEqual({ start: "2024-01-01", end: "2024-12-31" });
+    expect(plan.warnings.length).toBeGreaterThan(0);
+  });
+
+  it("reads texts made of plan fragments in any order without throwing", () => {
+    const fragments = [
+      "\t",
+      "\n",
+      "\n\n",
+      " ",
+      "1.",
+      "1.1",
+      "IV.",
+      "1)",
+      "а)",
+      "№ п/п",
+      "Срок",
+      "Ответственный",
+      "Комитет",
+      "руководители ОО",
+      "Белокурова И.В.",
+      "«",
+      "»",
+      "(",
+      ")",
+      ",",
+      ";",
+      "или",
+      " и ",
+      "до 30.09.2021",
+      "постоянно",
+      "*",
+      "<*>",
+      "(далее – X)",
+      "-",
+      "мกราคม",
+      "Организация-",
+      "оператор",
+      "\r\n",
+      "Раздел 2.",
+    ];
+    let state = 11;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    for (let k = 0; k < 300; k++) {
+      let body = "";
+      for (let i = 0; i < 1 + next() * 80; i++) body += fragments[Math.floor(next() * fragments.length)];
+      const plan = parsePlanText(`План на 2021 год\n\n№\tМероприятие\tСрок\tОтветственный\n${body}`);
+      for (const item of plan.items) {
+        expect(Object.keys(item)).toEqual([
+          "number",
+          "parent",
+          "section",
+          "title",
+          "deadline",
+          "executors",
+          "result",
+        ]);
+      }
+    }
+  });
+});
