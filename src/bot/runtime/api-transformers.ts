@@ -37,7 +37,8 @@ export function loggingTransformer(logger: Logger): Transformer {
       } else if (res.ok) {
         logger.debug({ method, chat_id: chatId, ms }, "bot api call");
       } else {
-        const harmless = res.error_code === 400 && /message is not modified/.test(res.description);
+        const harmless =
+          res.error_code === 400 && /message is not modified|query is too old/.test(res.description);
         logger[harmless ? "debug" : "warn"](
           { method, chat_id: chatId, ms, error_code: res.error_code, description: res.description },
           "bot api error",
@@ -53,11 +54,33 @@ export function loggingTransformer(logger: Logger): Transformer {
 }
 
 /**
- * Installs, innermost first: logging (each real attempt), the throttler, auto-retry (outermost,
- * so a retried call queues through the throttler again).
+ * An answer to a button press that Telegram no longer takes ("query is too old", typically an
+ * update delivered again after a restart) is of no use to anyone: it is treated as done, so the
+ * handler goes on (edits the message) instead of failing on it.
+ */
+export function staleAnswerTransformer(logger: Logger): Transformer {
+  return async (prev, method, payload, signal) => {
+    const res = await prev(method, payload, signal);
+    if (
+      method === "answerCallbackQuery" &&
+      !res.ok &&
+      res.error_code === 400 &&
+      /query is too old|query ID is invalid/i.test(res.description)
+    ) {
+      logger.info({ description: res.description }, "button press answered too late; skipped");
+      return { ok: true, result: true } as unknown as typeof res;
+    }
+    return res;
+  };
+}
+
+/**
+ * Installs, innermost first: logging (each real attempt), stale press answers skipped, the
+ * throttler, auto-retry (outermost, so a retried call queues through the throttler again).
  */
 export function installApiTransformers(api: Api, options: ApiTransformerOptions): void {
   api.config.use(loggingTransformer(options.logger));
+  api.config.use(staleAnswerTransformer(options.logger));
   if (options.throttle !== false) api.config.use(apiThrottler());
   if (options.retry !== false) {
     const bounds = { ...DEFAULT_RETRY, ...options.retry };
