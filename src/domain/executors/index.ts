@@ -34,8 +34,23 @@ export function readExecutors(
     executors.push(executor);
   }
   const warnings: string[] = [];
-  if (usedOr && executors.length > 1) {
-    warnings.push(`Исполнители через «или» (${executors.map((e) => e.name).join(" или ")}) — назначены все.`);
-  }
+  if (usedOr && executors.length > 1) warnings.push(orWarning(executors));
   return { executors, warnings };
+}
+
+/** «Два исполнителя через «или»: «A» и «B» — назначены оба.» */
+function orWarning(executors: Executor[]): string {
+  const quoted = executors.map((e) => `«${short(e.name)}»`);
+  if (quoted.length === 2) return `Два исполнителя через «или»: ${quoted[0]} и ${quoted[1]} — назначены оба.`;
+  const n = quoted.length;
+  const few = n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14);
+  return `${n} ${few ? "исполнителя" : "исполнителей"} через «или»: ${quoted.join(", ")} — назначены все.`;
+}
+
+/** A long name cut at a word for a message: «Педагогический работник, выходящий с…». */
+function short(name: string, max = 40): string {
+  if (name.length <= max) return name;
+  const cut = name.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–—-]+$/, "")}…`;
 }
