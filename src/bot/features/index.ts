@@ -3,7 +3,9 @@
 // Order matters only between features whose handlers could both match the same update.
 import type { FeatureLike } from "../runtime/feature.js";
 import { done } from "./done.js";
+import { eventsFeature } from "./events.js";
 import { onboardingFeatures } from "./onboarding-features.js";
+import { plansFeature } from "./plans.js";
 import { reports } from "./reports.js";
 import { settings } from "./settings.js";
 import { tasks } from "./tasks.js";
@@ -18,5 +20,7 @@ export function allFeatures(): FeatureLike[] {
     reports,
     settings,
     // status, plan upload
+    plansFeature,
+    eventsFeature,
   ];
 }
