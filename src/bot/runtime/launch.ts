@@ -29,7 +29,10 @@ export async function launchBot(
 ): Promise<LaunchedBot> {
   const logger = deps.logger;
   await initBot(bot, deps, options.initTimeoutMs ?? 5 * 60_000);
-  await bot.api.deleteWebhook({ drop_pending_updates: false });
+  // Polling needs no webhook; pending updates are kept.
+  await bot.api
+    .deleteWebhook({ drop_pending_updates: false })
+    .catch((err) => logger.warn({ err: String(err) }, "could not delete the webhook"));
   const cutoff = new Date(deps.clock().getTime() - PROCESSED_UPDATES_KEEP_DAYS * 24 * 3600_000);
   const pruned = await pruneProcessedUpdates(deps.db, cutoff);
   if (pruned > 0) logger.info({ pruned }, "old processed updates pruned");
