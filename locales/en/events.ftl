@@ -45,3 +45,7 @@ events-why-before = { $days } { $business ->
 } before the event
 events-why-same-day = on the event's day
 events-why-eve = the day before the event
+events-more-lines = …and { $count } more { $count ->
+    [one] line
+   *[other] lines
+}

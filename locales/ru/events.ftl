@@ -50,3 +50,8 @@ events-why-before = за { $business ->
 } до события
 events-why-same-day = в день события
 events-why-eve = накануне события
+events-more-lines = …и ещё { $count } { $count ->
+    [one] строка
+    [few] строки
+   *[other] строк
+}

@@ -8,8 +8,25 @@ import { dmy, type Screen } from "./plans-view.js";
 import { escapeHtml, formatDate, shorten, type Translate } from "./tasks-format.js";
 
 /** Events listed at most; more are counted. */
-export const SHOWN_EVENTS = 20;
+export const SHOWN_EVENTS = 12;
 const SHOWN_NUMBERS = 8;
+/** Room left under Telegram's 4096 characters for the «…и ещё N» line. */
+const MAX_TEXT = 3900;
+
+/** Joins lines, dropping those that would pass MAX_TEXT; the dropped ones are counted at the end. */
+function fitLines(lines: readonly string[], more: (count: number) => string): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [i, line] of lines.entries()) {
+    if (length + line.length + 1 > MAX_TEXT) {
+      kept.push(more(lines.length - i));
+      break;
+    }
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return kept.join("\n");
+}
 
 function numbers(items: readonly { number: string }[], t: Translate): string {
   const list = items.slice(0, SHOWN_NUMBERS).map((i) => escapeHtml(i.number));
@@ -27,7 +44,7 @@ export function renderEventsList(events: readonly AwaitedEvent[], t: Translate):
     if (!first) continue;
     lines.push(
       "",
-      `${i + 1}. «${escapeHtml(shorten(e.name, 200))}»`,
+      `${i + 1}. «${escapeHtml(shorten(e.name, 150))}»`,
       t("events-list-waiting", { count: e.items.length, numbers: numbers(e.items, t) }),
     );
     rows.push([
@@ -104,8 +121,8 @@ export function renderEventRecorded(input: RecordedInput, t: Translate): Screen 
   for (const planId of plans) {
     if (plans.length > 1)
       lines.push("", `<b>${escapeHtml(shorten(input.planTitles.get(planId) ?? "", 120))}</b>`);
-    for (const o of input.occurrences.filter((x) => x.planId === planId).slice(0, 60))
+    for (const o of input.occurrences.filter((x) => x.planId === planId))
       lines.push(occurrenceLine(o, input.today, input.locale, t));
   }
-  return { text: lines.join("\n") };
+  return { text: fitLines(lines, (count) => t("events-more-lines", { count })) };
 }

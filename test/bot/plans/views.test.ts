@@ -326,6 +326,24 @@ describe("/event", () => {
     expect(occurrenceLine(o(waitAfter(3), "2020-10-09"), "2020-10-06", "en", en)).toBe(
       "Item 4.3: by 09.10 (3 days)",
     );
+    const many = Array.from({ length: 400 }, (_, i) => ({
+      ...o(waitAfter(10), "2020-10-14"),
+      planId: (i % 3) + 1,
+      itemNumber: `${i}.1`,
+    }));
+    const long = renderEventRecorded(
+      {
+        name: "Y",
+        date: "2020-10-04",
+        occurrences: many,
+        planTitles: new Map([1, 2, 3].map((id) => [id, `План ${id} `.repeat(30)])),
+        today: "2020-10-06",
+        locale: "ru",
+      },
+      t,
+    ).text;
+    expect(long.length).toBeLessThan(4096);
+    expect(long).toMatch(/\n…и ещё \d+ строк[аи]?$/);
     const text = renderEventRecorded(
       {
         name: "X",
