@@ -16,5 +16,6 @@ cmd-overdue = Overdue items by executor
 cmd-invite = Invite an executor
 cmd-invites = Invites
 cmd-units = Executors by role
+cmd-plans = Plans: upload and publish
 cmd-event = Record an event date
 cmd-export = Export: Excel, chart, report

@@ -1,5 +1,5 @@
 # /event: recording the date of an event relative deadlines wait for.
-events-coordinators-only = Only coordinators record events.
+events-coordinators-only = Only coordinators over the whole deployment record events.
 events-none = 📅 No item of the published plans waits for an event — nothing to record.
 events-list-title = 📅 Which event happened? Pick it — I will count the deadlines of the items waiting for it from its date.
 events-list-waiting = Waiting: { $count ->

@@ -76,7 +76,7 @@ plans-list-status-cancelled = cancelled
 plans-list-done = done { $done } of { $total }
 plans-list-unparsed = deadlines not read: { $count }
 
-plans-coordinators-only = Only coordinators can do this.
+plans-coordinators-only = Only coordinators over the whole deployment (not a single district) can upload, publish and replace plans.
 plans-upload-not-coordinator = Only coordinators upload plans. A report on an item is sent with the «📎 Отчёт» button in /tasks or in the morning digest.
 plans-upload-too-large = The file is too large ({ $size }): Telegram gives bots files up to { $limit }. Save the plan without pictures or split it, and send it again.
 plans-upload-unreadable = Could not read a plan from “{ $name }”.

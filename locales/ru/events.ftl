@@ -1,5 +1,5 @@
 # /event: recording the date of an event relative deadlines wait for.
-events-coordinators-only = Записывать события могут только координаторы.
+events-coordinators-only = Записывать события могут только координаторы всего плана.
 events-none = 📅 Ни один пункт опубликованных планов не ждёт события — записывать нечего.
 events-list-title = 📅 Какое событие произошло? Выберите его — сроки пунктов, которые его ждут, я отсчитаю от его даты.
 events-list-waiting = Ждут: { $count ->

@@ -81,7 +81,7 @@ plans-list-status-cancelled = отменён
 plans-list-done = выполнено { $done } из { $total }
 plans-list-unparsed = не прочитано сроков: { $count }
 
-plans-coordinators-only = Это могут только координаторы.
+plans-coordinators-only = Загружать, публиковать и заменять планы могут только координаторы всего плана (не отдельного района).
 plans-upload-not-coordinator = Загружать планы могут только координаторы. Отчёт по пункту отправляется кнопкой «📎 Отчёт» в /tasks или в утренней сводке.
 plans-upload-too-large = Файл слишком большой ({ $size }): Telegram отдаёт боту файлы до { $limit }. Сохраните план без картинок или разделите его и пришлите снова.
 plans-upload-unreadable = Не получилось прочитать план из файла «{ $name }».

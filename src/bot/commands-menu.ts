@@ -13,6 +13,7 @@ export const COORDINATOR_COMMANDS = [
   "invite",
   "invites",
   "units",
+  "plans",
   "event",
   "export",
   "me",

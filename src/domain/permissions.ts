@@ -35,6 +35,14 @@ export function coordinatesEverything(actor: Actor): boolean {
   return actor.isAdmin || actor.coordinatorScopes.includes(null);
 }
 
+/**
+ * Plans and events concern the whole deployment (publishing creates roles and units for everyone),
+ * so only coordinators over everything upload, publish, replace plans and record events.
+ */
+export function canManagePlans(actor: Actor): boolean {
+  return coordinatesEverything(actor);
+}
+
 /** True when the actor is linked to the unit as an executor (any member may act for it). */
 export function canActForUnit(actor: Actor, unitId: number): boolean {
   return actor.unitIds.includes(unitId);

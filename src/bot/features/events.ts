@@ -6,7 +6,7 @@ import { Composer } from "grammy";
 import { getPlan } from "../../../db/queries/plans.js";
 import { type AwaitedEvent, listAwaitedEvents, recordEvent } from "../../../db/queries/publish.js";
 import { addDays, isoDate, isValidDate } from "../../domain/calendar/iso-date.js";
-import { isCoordinator } from "../../domain/permissions.js";
+import { canManagePlans } from "../../domain/permissions.js";
 import type { IsoDate } from "../../domain/plan/types.js";
 import { applyOnce } from "../apply-once.js";
 import type { BotContext, BotConversation, ConversationContext } from "../context.js";
@@ -59,7 +59,7 @@ const composer = new Composer<BotContext>();
 
 composer.chatType("private").command("event", async (ctx) => {
   const actor = await currentActor(ctx);
-  if (!isCoordinator(actor)) return void (await ctx.reply(ctx.t("events-coordinators-only")));
+  if (!canManagePlans(actor)) return void (await ctx.reply(ctx.t("events-coordinators-only")));
   await show(ctx, renderEventsList(await listAwaitedEvents(ctx.app.deps.db), ctx.t));
 });
 
@@ -67,7 +67,7 @@ composer.callbackQuery(EVENTS_DATA, async (ctx) => {
   const b = parseEventsData(ctx.callbackQuery.data);
   if (!b) return refuse(ctx, ctx.t("events-stale"));
   const actor = await currentActor(ctx);
-  if (!isCoordinator(actor)) return refuse(ctx, ctx.t("events-coordinators-only"));
+  if (!canManagePlans(actor)) return refuse(ctx, ctx.t("events-coordinators-only"));
   // «Сегодня» of a question no dialogue waits for any more.
   if (b.t === "td") return refuse(ctx, ctx.t("events-stale"));
   if (!(await eventOfItem(ctx, b.item))) return refuse(ctx, ctx.t("events-stale"));
@@ -81,7 +81,7 @@ type Recorded = { done: true; text: string } | { done: false; key: string };
 
 async function eventDialogue(conversation: BotConversation, ctx: ConversationContext, itemId: number) {
   const start = await conversation.external(async (outer): Promise<Start> => {
-    if (!isCoordinator(await currentActor(outer))) return { ok: false, key: "events-coordinators-only" };
+    if (!canManagePlans(await currentActor(outer))) return { ok: false, key: "events-coordinators-only" };
     const event = await eventOfItem(outer, itemId);
     return event ? { ok: true, event } : { ok: false, key: "events-stale" };
   });
@@ -129,7 +129,7 @@ async function eventDialogue(conversation: BotConversation, ctx: ConversationCon
 async function recordTyped(outer: BotContext, name: string, typed: string): Promise<Recorded> {
   const { db, clock } = outer.app.deps;
   const actor = await currentActor(outer);
-  if (!isCoordinator(actor)) return { done: true, text: outer.t("events-coordinators-only") };
+  if (!canManagePlans(actor)) return { done: true, text: outer.t("events-coordinators-only") };
   const today = readerToday(outer);
   const date = parseEventDate(typed, today);
   if (!date.ok) return { done: false, key: `events-date-${date.reason}` };

@@ -14,7 +14,7 @@ import {
   setDraftItemDeadline,
 } from "../../../db/queries/plans.js";
 import { readDeadline, scanExplicitDates } from "../../domain/deadline/index.js";
-import { coordinatesEverything, isCoordinator } from "../../domain/permissions.js";
+import { canManagePlans, coordinatesEverything } from "../../domain/permissions.js";
 import type { DeadlineContext } from "../../domain/plan/deadline-context.js";
 import type { Deadline, IsoDate, ParsedPlan } from "../../domain/plan/types.js";
 import { applyOnce } from "../apply-once.js";
@@ -171,7 +171,7 @@ async function fixOne(
 async function loadStart(outer: BotContext, draftId: number): Promise<Start> {
   const { db } = outer.app.deps;
   const actor = await currentActor(outer);
-  if (!isCoordinator(actor)) return { ok: false, key: "plans-coordinators-only" };
+  if (!canManagePlans(actor)) return { ok: false, key: "plans-coordinators-only" };
   const plan = await getPlan(db, draftId);
   if (!plan) return { ok: false, key: "plans-button-stale" };
   if (plan.createdBy !== actor.userId && !coordinatesEverything(actor))
@@ -195,7 +195,7 @@ async function saveFix(
 ): Promise<{ ok: true } | { ok: false; key: string }> {
   const { db, clock } = outer.app.deps;
   const actor = await currentActor(outer);
-  if (!isCoordinator(actor)) return { ok: false, key: "plans-coordinators-only" };
+  if (!canManagePlans(actor)) return { ok: false, key: "plans-coordinators-only" };
   const plan = await getPlan(db, draftId);
   if (!plan) return { ok: false, key: "plans-button-stale" };
   if (plan.status !== "draft") return { ok: false, key: `plans-draft-${plan.status}` };

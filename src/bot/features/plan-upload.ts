@@ -7,7 +7,7 @@ import { GrammyError } from "grammy";
 import { DateTime } from "luxon";
 import { latestUploadBy } from "../../../db/queries/plan-drafts.js";
 import { getPlan, listPlans, loadParsedPlan, savePlanDraft } from "../../../db/queries/plans.js";
-import { type Actor, isCoordinator } from "../../domain/permissions.js";
+import { type Actor, canManagePlans, isCoordinator } from "../../domain/permissions.js";
 import { formatFileSize } from "../../domain/plan/formats/plan-file-error.js";
 import { DEFAULT_MAX_PLAN_BYTES, PlanFileError, readPlan } from "../../domain/plan/read-plan.js";
 import { titleKey } from "../../domain/plan/replace.js";
@@ -48,6 +48,10 @@ export async function handlePlanDocument(ctx: BotContext): Promise<void> {
   const actor = await currentActor(ctx);
   if (!isCoordinator(actor)) {
     await ctx.reply(ctx.t("plans-upload-not-coordinator"));
+    return;
+  }
+  if (!canManagePlans(actor)) {
+    await ctx.reply(ctx.t("plans-coordinators-only"));
     return;
   }
   const name = doc.file_name?.trim() || "plan";

@@ -13,7 +13,7 @@ import {
   type PlanSummary,
   publishPlan,
 } from "../../../db/queries/plans.js";
-import { type Actor, coordinatesEverything, isCoordinator } from "../../domain/permissions.js";
+import { type Actor, canManagePlans, coordinatesEverything } from "../../domain/permissions.js";
 import { titleKey } from "../../domain/plan/replace.js";
 import { applyOnce } from "../apply-once.js";
 import type { BotContext } from "../context.js";
@@ -35,7 +35,7 @@ const privateChat = composer.chatType("private");
 
 privateChat.command("plans", async (ctx) => {
   const actor = await currentActor(ctx);
-  if (!isCoordinator(actor)) return void (await ctx.reply(ctx.t("plans-coordinators-only")));
+  if (!canManagePlans(actor)) return void (await ctx.reply(ctx.t("plans-coordinators-only")));
   await show(ctx, await plansListScreen(ctx, 0));
 });
 
@@ -45,7 +45,7 @@ composer.callbackQuery(PLANS_DATA, async (ctx) => {
   const b = parsePlansData(ctx.callbackQuery.data);
   if (!b) return refuse(ctx, ctx.t("plans-button-stale"));
   const actor = await currentActor(ctx);
-  if (!isCoordinator(actor)) return refuse(ctx, ctx.t("plans-coordinators-only"));
+  if (!canManagePlans(actor)) return refuse(ctx, ctx.t("plans-coordinators-only"));
   if (b.t === "ls") {
     await answerPress(ctx);
     return show(ctx, await plansListScreen(ctx, b.page));

@@ -9,6 +9,8 @@ import { ADMIN, auditActions, planStatuses, utf8 } from "./setup.js";
 
 const EXECUTOR = 201;
 const SCOPED = 301;
+const ONLY_WHOLE_PLAN =
+  "Загружать, публиковать и заменять планы могут только координаторы всего плана (не отдельного района).";
 const STRANGER = 401;
 let h: Harness;
 
@@ -107,9 +109,16 @@ describe("only coordinators upload and publish", () => {
     expect(h.fake.callsOf("getFile")).toHaveLength(calls);
     expect(await planStatuses(h.db)).toEqual([]);
     await executor.command("plans");
-    await executor.waitForMessage("Это могут только координаторы.");
+    await executor.waitForMessage(ONLY_WHOLE_PLAN);
     await executor.command("event");
-    await executor.waitForMessage("Записывать события могут только координаторы.");
+    await executor.waitForMessage("Записывать события могут только координаторы всего плана.");
+  });
+
+  it("a district coordinator cannot upload a plan: publishing creates roles and units for everyone", async () => {
+    const scoped = h.user(SCOPED);
+    await scoped.upload({ fileName: "000.txt", bytes: utf8(seedText("000")) });
+    await scoped.waitForMessage(ONLY_WHOLE_PLAN);
+    expect(await planStatuses(h.db)).toEqual([]);
   });
 
   it("presses on the admin's draft by others are refused and change nothing", async () => {
@@ -119,9 +128,9 @@ describe("only coordinators upload and publish", () => {
     draftId = (await planStatuses(h.db))[0]!.id;
 
     for (const [id, refusal] of [
-      [EXECUTOR, "Это могут только координаторы."],
-      [STRANGER, "Это могут только координаторы."],
-      [SCOPED, "Этот черновик загрузил другой координатор."],
+      [EXECUTOR, ONLY_WHOLE_PLAN],
+      [STRANGER, ONLY_WHOLE_PLAN],
+      [SCOPED, ONLY_WHOLE_PLAN],
     ] as const) {
       const other = h.user(id);
       for (const data of [`pl:pub:${draftId}`, `pl:cn:${draftId}`, `pl:fix:${draftId}`]) {
