@@ -4,10 +4,14 @@
 import type { FeatureLike } from "../runtime/feature.js";
 import { done } from "./done.js";
 import { eventsFeature } from "./events.js";
+import { exportFeature } from "./export.js";
 import { onboardingFeatures } from "./onboarding-features.js";
+import { overdue } from "./overdue.js";
 import { plansFeature } from "./plans.js";
 import { reports } from "./reports.js";
+import { review } from "./review.js";
 import { settings } from "./settings.js";
+import { status } from "./status.js";
 import { tasks } from "./tasks.js";
 
 export function allFeatures(): FeatureLike[] {
@@ -19,7 +23,12 @@ export function allFeatures(): FeatureLike[] {
     done,
     reports,
     settings,
-    // status, plan upload
+    // status, overdue, report review, exports
+    status,
+    overdue,
+    review,
+    exportFeature,
+    // plan upload
     plansFeature,
     eventsFeature,
   ];

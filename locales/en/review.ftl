@@ -1,0 +1,25 @@
+# Report review: the card a coordinator opens, accepting, returning for rework with a comment.
+review-card-title = 📎 Report: { $unit } · item { $number } “{ $title }”
+review-card-from = From: { $name }, { $date }
+review-photo = photo
+review-file = file
+review-state-pending = ⏳ Awaiting review.
+review-state-accepted = ✅ Accepted: { $who }, { $when }
+review-state-returned = ↩ Returned for rework: { $who }, { $when }
+review-comment = Comment: { $comment }
+review-btn-accept = ✅ Accept
+review-btn-return = ↩ Return for rework
+review-btn-report-again = 📎 Send the report again
+review-accepted-answer = ✅ Report accepted.
+review-already = This report has already been reviewed.
+review-not-found = No such report: the plan may have been replaced.
+review-no-access = This report is from a unit outside your scope.
+review-not-coordinator = Reports are reviewed by coordinators.
+review-return-prompt = ↩ What should be reworked in the report on item { $number } ({ $unit })? Write a comment in one message. /cancel to cancel.
+review-return-text-only = Please write the comment as text. /cancel to cancel.
+review-returned-answer = ↩ The report was returned for rework; the item is open again. Told: { $count }.
+review-returned-nobody = ↩ The report was returned for rework; the item is open again. Nobody to tell: the unit has no linked members.
+review-returned-notice = ↩ The report on item { $number } “{ $title }” ({ $unit }) was returned for rework.
+review-returned-reopened = The item is open again. Please send a corrected report.
+review-accepted-notice = ✅ The report on item { $number } “{ $title }” ({ $unit }) was accepted by the coordinator.
+review-files-failed = Could not send the file “{ $name }”: Telegram no longer serves it. A copy is kept on the server.

@@ -1,0 +1,25 @@
+# Report review: the card a coordinator opens, accepting, returning for rework with a comment.
+review-card-title = 📎 Отчёт: { $unit } · пункт { $number } «{ $title }»
+review-card-from = От: { $name }, { $date }
+review-photo = фото
+review-file = файл
+review-state-pending = ⏳ Ждёт проверки.
+review-state-accepted = ✅ Принят: { $who }, { $when }
+review-state-returned = ↩ Возвращён на доработку: { $who }, { $when }
+review-comment = Комментарий: { $comment }
+review-btn-accept = ✅ Принять
+review-btn-return = ↩ Вернуть на доработку
+review-btn-report-again = 📎 Отправить отчёт заново
+review-accepted-answer = ✅ Отчёт принят.
+review-already = Этот отчёт уже проверен.
+review-not-found = Отчёта нет: возможно, план заменили.
+review-no-access = Этот отчёт исполнителя вне вашей зоны.
+review-not-coordinator = Проверять отчёты могут координаторы.
+review-return-prompt = ↩ Что доработать в отчёте по пункту { $number } ({ $unit })? Напишите комментарий одним сообщением. /cancel — отменить.
+review-return-text-only = Жду комментарий текстом. /cancel — отменить.
+review-returned-answer = ↩ Отчёт возвращён на доработку, пункт снова открыт. Сообщили: { $count }.
+review-returned-nobody = ↩ Отчёт возвращён на доработку, пункт снова открыт. Сообщить некому: у исполнителя нет подключённых участников.
+review-returned-notice = ↩ Отчёт по пункту { $number } «{ $title }» ({ $unit }) вернули на доработку.
+review-returned-reopened = Пункт снова открыт. Пришлите исправленный отчёт.
+review-accepted-notice = ✅ Отчёт по пункту { $number } «{ $title }» ({ $unit }) принят координатором.
+review-files-failed = Не удалось отправить файл «{ $name }»: Telegram его больше не отдаёт. Копия хранится на сервере.
