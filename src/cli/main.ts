@@ -12,6 +12,7 @@ interface Command {
 const commands: Record<string, Command> = {
   import: { usage: "import FILE [--dry-run] [--json]", load: () => import("./commands/import.js") },
   plans: { usage: "plans [--json]", load: () => import("./commands/plans.js") },
+  status: { usage: "status [--json] [--date YYYY-MM-DD]", load: () => import("./commands/status.js") },
   publish: { usage: "publish PLAN_ID [--replaces OLD_ID]", load: () => import("./commands/publish.js") },
   migrate: { usage: "migrate", load: () => import("./commands/migrate.js") },
   backup: { usage: "backup FILE", load: () => import("./commands/backup.js") },

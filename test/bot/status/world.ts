@@ -19,6 +19,7 @@ export const KIMRY_COORD = 502;
 export const BEZH_MEMBER = 101; // Бежецкий район (the municipality itself)
 export const SCHOOL1_MEMBER = 102; // Школа № 1 (Бежецк)
 export const KIMRY_SCHOOL_MEMBER = 103; // Школа № 3 (Кимры)
+export const KIMRY_MEMBER = 104; // Кимрский район
 export const STRANGER = 999;
 
 export interface StatusWorld {
@@ -57,6 +58,7 @@ export async function buildWorld(db: DB): Promise<StatusWorld> {
   await f.member(BEZH_MEMBER, bezh);
   await f.member(SCHOOL1_MEMBER, units.school1);
   await f.member(KIMRY_SCHOOL_MEMBER, units.school3);
+  await f.member(KIMRY_MEMBER, kimry);
   await db
     .updateTable("users")
     .set({ first_name: "Ирина", last_name: "Петрова" })
@@ -92,12 +94,13 @@ export async function buildWorld(db: DB): Promise<StatusWorld> {
  * - 000/3 (due 08.10): Бежецкий done 07.10 by 101; Кимрский open → overdue 17 days;
  * - 000/7 (due 29.10): Бежецкий done 20.10 by 101;
  * - 000/6 (due 29.10): Школа № 1 done 22.10 by 102 with a report waiting (a file and a link);
- *   Школа № 3 sent a report without marking done;
+ *   Школа № 3 (Кимры) sent a text report without marking done;
  * - 000/11 (08.11–26.11): Школа № 2 nothing.
  */
 export async function makeMarks(
   db: DB,
   w: StatusWorld,
+  fileId = "FILE-ANKETA",
 ): Promise<{ reportSchool1: number; reportSchool3: number }> {
   const mark = (id: number, by: number, iso: string) =>
     db.transaction().execute((trx) => markDone(trx, id, { by, at: new Date(iso) }));
@@ -111,7 +114,7 @@ export async function makeMarks(
       text: null,
       at: new Date("2021-10-22T09:05:00Z"),
       parts: [
-        { kind: "document", telegramFileId: "FILE-ANKETA", fileName: "anketa_shkola1.pdf", size: 245_760 },
+        { kind: "document", telegramFileId: fileId, fileName: "anketa_shkola1.pdf", size: 245_760 },
         { kind: "link", text: "https://disk.example.org/shkola1" },
       ],
     }),
