@@ -30,6 +30,7 @@ tasks-review-pending = 📎 report under review
 tasks-review-returned = ↩ report returned for rework
 tasks-done = done
 tasks-not-member = You are not linked to any executor yet. Ask a coordinator for an invite link.
+tasks-coordinator-only = You have no items of your own: you are a coordinator. How the plan stands: /status, overdue: /overdue.
 tasks-stale = This button is out of date. Open /tasks again.
 # Marks from /tasks, the digest and the report's last question.
 done-marked = ✅ Item { $number } done.

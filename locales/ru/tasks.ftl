@@ -36,6 +36,7 @@ tasks-review-pending = 📎 отчёт на проверке
 tasks-review-returned = ↩ отчёт возвращён на доработку
 tasks-done = выполнено
 tasks-not-member = Вы пока не подключены ни к одному исполнителю. Попросите координатора прислать ссылку-приглашение.
+tasks-coordinator-only = Своих пунктов у вас нет: вы координатор. Как идёт план — /status, просроченное — /overdue.
 tasks-stale = Кнопка устарела. Откройте /tasks заново.
 # Marks from /tasks, the digest and the report's last question.
 done-marked = ✅ Пункт { $number } выполнен.

@@ -1,6 +1,7 @@
 // /tasks: the reader's open assignments (all their units), paged in one message edited in place.
 // The ✅/📎 buttons on it are answered by done.ts and reports.ts (the digest uses the same).
 import { Composer } from "grammy";
+import { type Actor, isCoordinator } from "../../domain/permissions.js";
 import { parseTasksData, TASKS_DATA } from "../callback-data.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { answerPress, buildTasksView, editInPlace, loadReader } from "./tasks-helpers.js";
@@ -30,7 +31,7 @@ export async function sendTasks(ctx: BaseContext): Promise<void> {
   if (userId === undefined) return;
   const reader = await loadReader(ctx, userId);
   if (reader.actor.unitIds.length === 0) {
-    await ctx.reply(ctx.t("tasks-not-member"));
+    await ctx.reply(noUnitsText(ctx, reader.actor));
     return;
   }
   const view = await buildTasksView(ctx, reader, 0);
@@ -47,9 +48,14 @@ export async function showTasksPage(ctx: BaseContext, page: number): Promise<voi
   if (userId === undefined) return;
   const reader = await loadReader(ctx, userId);
   if (reader.actor.unitIds.length === 0) {
-    await editInPlace(ctx, ctx.t("tasks-not-member"), undefined);
+    await editInPlace(ctx, noUnitsText(ctx, reader.actor), undefined);
     return;
   }
   const view = await buildTasksView(ctx, reader, page);
   await editInPlace(ctx, view.text, view.reply_markup);
+}
+
+/** No unit of one's own: a coordinator is sent to /status, anyone else told how to join. */
+function noUnitsText(ctx: BaseContext, actor: Actor): string {
+  return ctx.t(isCoordinator(actor) ? "tasks-coordinator-only" : "tasks-not-member");
 }

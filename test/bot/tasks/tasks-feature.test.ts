@@ -101,6 +101,14 @@ describe("/tasks", () => {
     await w.fake.sendCommand(999, "tasks");
     expect(w.last(999).text).toContain("не подключены");
   });
+
+  it("sends a coordinator with no unit of their own to /status, not to ask for an invite", async () => {
+    await w.f.coordinator(300, school);
+    await w.fake.sendCommand(300, "tasks");
+    const text = w.last(300).text ?? "";
+    expect(text).not.toContain("ссылку-приглашение");
+    expect(text).toContain("/status");
+  });
 });
 
 describe("«Выполнено», undo, comment", () => {
