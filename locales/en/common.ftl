@@ -6,6 +6,8 @@ common-nothing-to-cancel = Nothing to cancel.
 unhandled-button = This button no longer works. Open /tasks again.
 unhandled-command = There is no such command. My tasks: /tasks, settings: /settings.
 unhandled-message = I did not understand that. My tasks: /tasks, settings: /settings, cancel: /cancel.
+unhandled-stranger-command = There is no such command. You are not connected yet: open an invite link from a coordinator or ask for access with /start
+unhandled-stranger-message = I did not understand that. You are not connected yet: open an invite link from a coordinator or ask for access with /start
 
 cmd-tasks = My tasks
 cmd-me = My units and roles

@@ -6,6 +6,8 @@ common-nothing-to-cancel = Нечего отменять.
 unhandled-button = Эта кнопка уже не работает. Откройте /tasks заново.
 unhandled-command = Такой команды нет. Мои задачи — /tasks, настройки — /settings.
 unhandled-message = Не понял сообщение. Мои задачи — /tasks, настройки — /settings, отменить действие — /cancel.
+unhandled-stranger-command = Такой команды нет. Вы пока не подключены: откройте ссылку-приглашение от координатора или запросите доступ — /start
+unhandled-stranger-message = Не понял сообщение. Вы пока не подключены: откройте ссылку-приглашение от координатора или запросите доступ — /start
 
 cmd-tasks = Мои задачи
 cmd-me = Мои подразделения и роли
