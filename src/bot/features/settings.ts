@@ -148,7 +148,9 @@ async function settingsInput(
       if (time) patch = { digestTime: time };
       else await answer.reply(ctx.t("settings-time-bad"));
     } else {
-      const zone = text === undefined ? null : parseTypedZone(text, cityNames);
+      // The message's own date, not a clock read: the dialogue is replayed step by step.
+      const sent = new Date((answer.message?.date ?? 0) * 1000);
+      const zone = text === undefined ? null : parseTypedZone(text, cityNames, sent);
       if (zone) patch = { timezone: zone };
       else await answer.reply(ctx.t("settings-tz-bad"));
     }

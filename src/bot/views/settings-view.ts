@@ -134,15 +134,86 @@ export function parseTypedTime(input: string): string | null {
 }
 
 /**
- * Reads a typed zone: a city of the list in either language («москва», «Vladivostok») or any
- * IANA name in any case («asia/omsk»), returned in its canonical spelling; null otherwise.
+ * Towns and regions people type for their zone, lower case with «е» for «ё», mapped to the zone of
+ * the list that keeps their time (the seeds' Удмуртия is Samara time, Дальнереченск Vladivostok's).
  */
-export function parseTypedZone(input: string, cityNames: (key: string) => string[]): string | null {
+const PLACE_ZONES: Readonly<Record<string, string>> = {
+  "санкт-петербург": "moscow",
+  петербург: "moscow",
+  спб: "moscow",
+  "ленинградская область": "moscow",
+  тверь: "moscow",
+  "тверская область": "moscow",
+  смоленск: "moscow",
+  "смоленская область": "moscow",
+  десногорск: "moscow",
+  казань: "moscow",
+  "нижний новгород": "moscow",
+  ижевск: "samara",
+  удмуртия: "samara",
+  "удмуртская республика": "samara",
+  ульяновск: "samara",
+  саратов: "samara",
+  астрахань: "samara",
+  пермь: "yekaterinburg",
+  уфа: "yekaterinburg",
+  челябинск: "yekaterinburg",
+  тюмень: "yekaterinburg",
+  томск: "novosibirsk",
+  барнаул: "novosibirsk",
+  кемерово: "novosibirsk",
+  "улан-удэ": "irkutsk",
+  чита: "yakutsk",
+  хабаровск: "vladivostok",
+  дальнереченск: "vladivostok",
+  "приморский край": "vladivostok",
+  приморье: "vladivostok",
+  "южно-сахалинск": "magadan",
+  "петропавловск-камчатский": "kamchatka",
+  "saint petersburg": "moscow",
+  "st petersburg": "moscow",
+  tver: "moscow",
+  smolensk: "moscow",
+  izhevsk: "samara",
+  udmurtia: "samara",
+  dalnerechensk: "vladivostok",
+};
+
+/** Russia's offsets have stood since 2016: the default instant for reading a typed offset. */
+const OFFSETS_AS_OF = new Date("2025-01-01T00:00:00Z");
+
+/** Hours east of UTC from «UTC+4», «GMT+10», «+4», «МСК+1», «мск»; null for anything else. */
+function typedOffsetHours(lower: string): number | null {
+  const m = /^(utc|gmt|мск|msk)?\s*(?:([+\-−])\s*(\d{1,2})(?:[:.]00)?)?$/.exec(lower.replace(/\s+/g, " "));
+  if (!m || (!m[1] && !m[2])) return null;
+  const moscowBased = m[1] === "мск" || m[1] === "msk";
+  const shift = m[2] ? (m[2] === "+" ? 1 : -1) * Number(m[3]) : 0;
+  return (moscowBased ? 3 : 0) + shift;
+}
+
+/**
+ * Reads a typed zone: a city of the list in either language («москва», «Vladivostok»), a town or
+ * region people know («Ижевск», «Дальнереченск»), an offset («UTC+4», «МСК+7») matched to the
+ * Russian zone that has it at `now`, or any IANA name in any case («asia/omsk») in its canonical
+ * spelling; null otherwise.
+ */
+export function parseTypedZone(
+  input: string,
+  cityNames: (key: string) => string[],
+  now: Date = OFFSETS_AS_OF,
+): string | null {
   const text = input.trim();
   if (text.length === 0 || text.length > 60) return null;
   const lower = text.toLowerCase().replace(/ё/g, "е");
   for (const z of RUSSIAN_ZONES) {
     if (cityNames(z.key).some((n) => n.toLowerCase().replace(/ё/g, "е") === lower)) return z.zone;
+  }
+  const place = PLACE_ZONES[lower.replace(/^г\.\s*/, "")];
+  if (place) return RUSSIAN_ZONES.find((z) => z.key === place)?.zone ?? null;
+  const hours = typedOffsetHours(lower);
+  if (hours !== null) {
+    const found = RUSSIAN_ZONES.find((z) => DateTime.fromJSDate(now, { zone: z.zone }).offset === hours * 60);
+    return found?.zone ?? null;
   }
   if (!/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2}$/.test(text)) return null;
   try {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SETTINGS_OPEN } from "../../../src/bot/callback-data.js";
+import type { FakeMessage } from "../../support/fake-bot-api.js";
 import { type FeatureWorld, lastAnswer, startFeatureWorld } from "../tasks/feature-setup.js";
 
 let w: FeatureWorld;
@@ -54,7 +55,7 @@ describe("/settings", () => {
     await w.press(U, w.last(U), "🌍 Часовой пояс");
     await w.press(U, w.last(U), "✏ Другой пояс");
     await w.fake.sendText(U, "Mars/Base");
-    expect(w.last(U).text).toContain("Не знаю такого часового пояса");
+    expect(w.last(U).text).toContain("Не знаю такого города");
     await w.fake.sendText(U, "asia/novosibirsk");
     expect((await user()).timezone).toBe("Asia/Novosibirsk");
     expect(w.last(U).text).toBe("Часовой пояс: Новосибирск (UTC+7).");
@@ -62,6 +63,22 @@ describe("/settings", () => {
     await w.fake.pressButton(U, m.message_id, "s:tz:Europe/Berlin");
     expect(lastAnswer(w.fake)).toBe("Эта кнопка устарела. Откройте /settings заново.");
     expect((await user()).timezone).toBe("Asia/Novosibirsk");
+  });
+
+  it("takes the reader's own town or an offset, as people in Udmurtia and Primorye type them", async () => {
+    await w.fake.sendCommand(U, "settings");
+    const id = w.last(U).message_id;
+    const screen = () => w.fake.message(U, id) as FakeMessage;
+    await w.press(U, screen(), "🌍 Часовой пояс");
+    await w.press(U, screen(), "✏ Другой пояс");
+    expect(screen().text).not.toMatch(/Asia\//);
+    await w.fake.sendText(U, "Ижевск");
+    expect((await user()).timezone).toBe("Europe/Samara");
+    expect(w.last(U).text).toBe("Часовой пояс: Самара (UTC+4).");
+    await w.press(U, screen(), "🌍 Часовой пояс");
+    await w.press(U, screen(), "✏ Другой пояс");
+    await w.fake.sendText(U, "UTC+10");
+    expect((await user()).timezone).toBe("Asia/Vladivostok");
   });
 
   it("leaves typing with ← Назад, so the next text is not taken as a time", async () => {
