@@ -1,5 +1,6 @@
 # The report dialogue («📎»), its answers, and the coordinators' notice of a new report.
 report-intro-title = 📎 Report on item { $number } “{ $title }”
+report-due = Due: { $due }.
 report-intro-expects = The plan expects: { $result }.
 report-intro-how = Send files, photos, a link or text — several are fine. /cancel to stop.
 report-part-file = file

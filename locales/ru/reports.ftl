@@ -1,5 +1,6 @@
 # The report dialogue («📎»), its answers, and the coordinators' notice of a new report.
 report-intro-title = 📎 Отчёт по пункту { $number } «{ $title }»
+report-due = Срок: { $due }.
 report-intro-expects = План ожидает: { $result }.
 report-intro-how = Пришлите файлы, фото, ссылку или текст — можно несколько. /cancel — отменить.
 report-part-file = файл

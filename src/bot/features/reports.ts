@@ -25,11 +25,11 @@ import {
   renderReportIntro,
   renderSent,
 } from "../views/reports-view.js";
-import { escapeHtml, formatSize } from "../views/tasks-format.js";
+import { escapeHtml, formatDate, formatSize } from "../views/tasks-format.js";
 import { checkAssignmentAccess, refusalKey } from "./done-access.js";
 import { storeReportFiles } from "./reports-files.js";
 import { classifyReportInput } from "./reports-input.js";
-import { answerPress, displayName, i18nForOthers } from "./tasks-helpers.js";
+import { answerPress, displayName, i18nForOthers, loadReader } from "./tasks-helpers.js";
 
 export const REPORT_CONVERSATION = "reports-send";
 const HOUR = 3_600_000;
@@ -67,8 +67,14 @@ async function reportDialogue(conversation: BotConversation, ctx: ConversationCo
   const start = await conversation.external(async (outer): Promise<Started> => {
     const check = await checkAssignmentAccess(outer.app.deps.db, outer.from?.id ?? 0, assignmentId);
     if (!check.ok) return { ok: false, key: refusalKey(check.reason) };
-    const { itemNumber, itemTitle, result, planTitle, unitName } = check.info;
-    return { ok: true, item: { assignmentId, itemNumber, itemTitle, result, planTitle, unitName } };
+    const { itemNumber, itemTitle, result, planTitle, unitName, kind, due } = check.info;
+    // A recurring item has one occurrence per period: say which one the report is for.
+    const reader = kind === "recurring" && due ? await loadReader(outer, outer.from?.id ?? 0) : null;
+    const dueLabel = reader && due ? formatDate(due, reader.today, reader.locale) : null;
+    return {
+      ok: true,
+      item: { assignmentId, itemNumber, itemTitle, result, planTitle, unitName, dueLabel },
+    };
   });
   if (!start.ok) {
     await ctx.reply(ctx.t(start.key));

@@ -18,6 +18,8 @@ export interface ReportItem {
   result: string | null;
   planTitle: string;
   unitName: string;
+  /** The occurrence's due date as shown («31.03.2020»), for a recurring item: which one this is. */
+  dueLabel?: string | null;
 }
 
 /** «📎 Отчёт по пункту 3 «…»», what the plan expects, how to send. HTML. */
@@ -28,6 +30,7 @@ export function renderReportIntro(item: ReportItem, t: Translate): Message {
       title: escapeHtml(shorten(item.itemTitle, TITLE_MAX)),
     }),
   ];
+  if (item.dueLabel) lines.push(t("report-due", { due: item.dueLabel }));
   if (item.result?.trim()) {
     lines.push(t("report-intro-expects", { result: escapeHtml(lowerFirst(shorten(item.result, 200))) }));
   }
@@ -154,6 +157,7 @@ export function renderCoordinatorNotice(
       title: escapeHtml(shorten(item.itemTitle, TITLE_MAX)),
     }),
     `<i>${escapeHtml(shorten(item.planTitle, 120))}</i>`,
+    ...(item.dueLabel ? [t("report-due", { due: item.dueLabel })] : []),
     t("report-notice-from", { name: escapeHtml(shorten(r.from, 80)) }),
   ];
   const files = r.parts.filter((p) => p.kind === "document" || p.kind === "photo");

@@ -207,3 +207,25 @@ describe("the report dialogue", () => {
     expect(JSON.parse(notice.details_json)).toEqual({ told: [], queued: [COORD], failed: [ADMIN] });
   });
 });
+
+describe("a recurring item's occurrence", () => {
+  it("is named by its due date in the dialogue and in the coordinator's notice", async () => {
+    const { unitId } = (await loadAssignment(w.db, id)) as { unitId: number };
+    await w.db.deleteFrom("assignments").where("id", "=", id).execute();
+    const first = await w.f.assignment({
+      unitId,
+      number: "16",
+      title: "Обсуждение результатов НОКО",
+      kind: "recurring",
+      due: "2021-09-30",
+    });
+    await w.f.assignment({ itemId: first.itemId, unitId, kind: "recurring", due: "2021-12-31" });
+    await w.fake.sendCommand(MEMBER, "tasks");
+    await w.press(MEMBER, w.last(MEMBER), "📎 16 · 31.12");
+    expect(w.last(MEMBER).text).toContain("Срок: 31.12.");
+    await w.fake.sendText(MEMBER, "Провели совещание");
+    await w.press(MEMBER, w.last(MEMBER), "Готово");
+    await w.press(MEMBER, w.last(MEMBER), "Отправить");
+    expect(w.last(COORD).text).toContain("Срок: 31.12.");
+  });
+});
