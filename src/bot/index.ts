@@ -31,6 +31,7 @@ import { cancelCommand } from "./middleware/cancel.js";
 import { chatMemberTracker } from "./middleware/chat-member.js";
 import { errorBoundary } from "./middleware/errors.js";
 import { type ApiTransformerOptions, installApiTransformers } from "./runtime/api-transformers.js";
+import { createBotApiFetch } from "./runtime/bot-api-fetch.js";
 import { asFeature, type FeatureLike } from "./runtime/feature.js";
 
 export type { BotFeature, ConversationSpec, FeatureLike } from "./runtime/feature.js";
@@ -65,7 +66,12 @@ export function createBot(
   const token = deps.config.botToken;
   if (!token) throw new Error("BOT_TOKEN is not set");
   const bot = new Bot<BotContext>(token, {
-    client: { apiRoot: deps.config.botApiRoot, timeoutSeconds: 60, ...options.client },
+    client: {
+      apiRoot: deps.config.botApiRoot,
+      timeoutSeconds: 60,
+      fetch: createBotApiFetch() as unknown as ApiClientOptions["fetch"],
+      ...options.client,
+    },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   installApiTransformers(bot.api, { logger: deps.logger, throttle: options.throttle, retry: options.retry });

@@ -8,13 +8,24 @@ import type { Update } from "grammy/types";
 type State = "running" | "done";
 
 export class UpdateWindow {
-  /** Updates handed out and not yet confirmed: id → running or done. */
+  /** Updates handed out and not yet confirmed: id → running or done. Kept in id order (see `sorted`). */
   private states = new Map<number, State>();
   private highest = -1;
+  private runningCount = 0;
+  /**
+   * Whether `states` iterates in id order (ids are accepted in increasing order). Only a new id
+   * sequence started while older updates still run breaks it; then the offset is found by a scan.
+   */
+  private sorted = true;
   private waiters = new Set<() => void>();
 
   /** The getUpdates offset: the oldest update still running, or one past the newest handed out. */
   get offset(): number {
+    if (this.sorted) {
+      // Done updates before the oldest running one are pruned in `done`: this stops at once.
+      for (const [id, state] of this.states) if (state === "running") return id;
+      return this.highest + 1;
+    }
     let oldestRunning = Number.POSITIVE_INFINITY;
     for (const [id, state] of this.states) if (state === "running" && id < oldestRunning) oldestRunning = id;
     return Number.isFinite(oldestRunning) ? oldestRunning : this.highest + 1;
@@ -22,9 +33,7 @@ export class UpdateWindow {
 
   /** Updates being handled now. */
   get running(): number {
-    let n = 0;
-    for (const state of this.states.values()) if (state === "running") n += 1;
-    return n;
+    return this.runningCount;
   }
 
   /** Updates handed out that Telegram will send again on the next getUpdates. */
@@ -42,10 +51,12 @@ export class UpdateWindow {
     if (updates.some((u) => u.update_id < requestOffset)) {
       this.highest = Math.min(...updates.map((u) => u.update_id)) - 1;
       for (const [id, state] of this.states) if (state === "done") this.states.delete(id);
+      if (this.states.size > 0) this.sorted = false;
     }
     const fresh = updates.filter((u) => u.update_id > this.highest).sort((a, b) => a.update_id - b.update_id);
     for (const u of fresh) {
       this.states.set(u.update_id, "running");
+      this.runningCount += 1;
       this.highest = u.update_id;
     }
     return fresh;
@@ -53,10 +64,15 @@ export class UpdateWindow {
 
   /** The update was handled (or given up on): it may be confirmed once all earlier ones are. */
   done(updateId: number): void {
-    if (!this.states.has(updateId)) return;
+    if (this.states.get(updateId) !== "running") return;
     this.states.set(updateId, "done");
+    this.runningCount -= 1;
     const offset = this.offset;
-    for (const id of this.states.keys()) if (id < offset) this.states.delete(id);
+    for (const id of this.states.keys()) {
+      if (id < offset) this.states.delete(id);
+      else if (this.sorted) break;
+    }
+    if (this.states.size === 0) this.sorted = true;
     for (const wake of [...this.waiters]) wake();
   }
 

@@ -49,6 +49,34 @@ describe("UpdateWindow", () => {
     expect(w.offset).toBe(7);
   });
 
+  it("keeps the oldest running update as the offset when a new sequence starts mid-flight", () => {
+    const w = new UpdateWindow();
+    w.accept([u(500), u(501)], 0);
+    w.done(500);
+    expect(ids(w.accept([u(7), u(8)], 502))).toEqual([7, 8]);
+    expect(w.offset).toBe(7);
+    expect(w.running).toBe(3);
+    w.done(7);
+    w.done(8);
+    expect(w.offset).toBe(501);
+    w.done(501);
+    w.done(501); // twice: counted once
+    expect(w.running).toBe(0);
+    expect(w.offset).toBe(9);
+  });
+
+  it("moves the offset over a long burst finishing out of order", () => {
+    const w = new UpdateWindow();
+    const burst = Array.from({ length: 100 }, (_, i) => u(1000 + i));
+    w.accept(burst, 0);
+    for (let i = 99; i >= 1; i--) w.done(1000 + i);
+    expect(w.offset).toBe(1000);
+    expect(w.running).toBe(1);
+    w.done(1000);
+    expect(w.offset).toBe(1100);
+    expect(w.unconfirmed).toBe(0);
+  });
+
   it("wakes a waiter when an update is done and reports idleness", async () => {
     const w = new UpdateWindow();
     w.accept([u(1)], 0);
