@@ -2,7 +2,7 @@
 // .xlsx; [📈 График] a PNG chart of progress by unit or by section; [📄 Отчёт об исполнении] the
 // execution report .docx in the plan's own table layout.
 import { Composer, InputFile } from "grammy";
-import { loadExportPlans, loadStatusRows } from "../../../db/queries/status.js";
+import { loadExportPlans, loadStatusRows, loadUnitGroups } from "../../../db/queries/status.js";
 import { buildExecutionReport } from "../../domain/exports/execution-docx.js";
 import { CHART_BARS_MAX, type ChartBar, progressChartSvg } from "../../domain/exports/progress-chart.js";
 import { buildStatusWorkbook } from "../../domain/exports/status-xlsx.js";
@@ -11,6 +11,7 @@ import { catalogOf } from "../../domain/status/catalog.js";
 import { computeStatus } from "../../domain/status/compute-status.js";
 import { percentDone } from "../../domain/status/counts.js";
 import { button, sectionName } from "../../domain/status/format.js";
+import { countByUnit } from "../../domain/status/unit-counts.js";
 import { unitTree } from "../../domain/status/unit-tree.js";
 import { renderChartPng } from "../../exports/chart-png.js";
 import type { BaseContext, BotContext } from "../context.js";
@@ -110,11 +111,8 @@ async function chartBars(
   planId: number,
   by: "u" | "s",
 ): Promise<{ title: string; bars: ChartBar[] } | null> {
-  const rows = await loadStatusRows(ctx.app.deps.db, {
-    planIds: [planId],
-    scope: reader.scope,
-    grain: by === "u" ? "unit" : "item",
-  });
+  const { db } = ctx.app.deps;
+  const rows = await loadStatusRows(db, { planIds: [planId], scope: reader.scope, grain: "item" });
   const plan = computeStatus(rows, reader.today, reader.scope).plans[0];
   if (!plan) return null;
   const catalog = catalogOf(rows);
@@ -131,7 +129,12 @@ async function chartBars(
     });
     return { title: plan.plan.title, bars };
   }
-  const tree = unitTree(plan.units, rows.units, reader.scope);
+  const groups = await loadUnitGroups(db, planId, reader.today, reader.scope);
+  const tree = unitTree(
+    countByUnit(groups, plan.plan.markCountsAsDone, reader.scope),
+    rows.units,
+    reader.scope,
+  );
   // One top unit (a municipal coordinator): chart its units below, and its own work if any.
   const only = tree.roots.length === 1 ? (tree.roots[0] as number) : null;
   const ids =

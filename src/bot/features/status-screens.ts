@@ -9,6 +9,7 @@ import {
   loadOverdueCandidates,
   loadStatusRows,
   loadStatusScope,
+  loadUnitGroups,
 } from "../../../db/queries/status.js";
 import { canCoordinateUnit, isCoordinator } from "../../domain/permissions.js";
 import type { StatusButton } from "../../domain/status/callback-data.js";
@@ -29,6 +30,7 @@ import {
   renderUnits,
 } from "../../domain/status/render-status.js";
 import type { StatusScope } from "../../domain/status/types.js";
+import { countByUnit } from "../../domain/status/unit-counts.js";
 import { unitTree } from "../../domain/status/unit-tree.js";
 import type { BaseContext } from "../context.js";
 import { loadReader, type Reader } from "./tasks-helpers.js";
@@ -91,8 +93,7 @@ export async function buildStatusScreen(
 
   const planId = b.v === "section" ? await planOfSection(ctx, b.section) : "plan" in b ? b.plan : undefined;
   if (planId === undefined) return stale;
-  const unitGrain = b.v === "role" || b.v === "units" || b.v === "unit";
-  const rows = await loadStatusRows(db, { planIds: [planId], scope, grain: unitGrain ? "unit" : "item" });
+  const rows = await loadStatusRows(db, { planIds: [planId], scope, grain: "item" });
   const report = computeStatus(rows, reader.today, scope);
   const plan = report.plans[0];
   if (!plan) return rows.plans.length === 0 ? stale : noAccess;
@@ -115,7 +116,9 @@ export async function buildStatusScreen(
     case "role":
     case "units":
     case "unit": {
-      const tree = unitTree(plan.units, rows.units, scope);
+      // Per-unit counts grouped in SQL: a few rows per unit, not one per assignment.
+      const groups = await loadUnitGroups(db, planId, reader.today, scope);
+      const tree = unitTree(countByUnit(groups, plan.plan.markCountsAsDone, scope), rows.units, scope);
       if (b.v === "role")
         return { ok: true, view: renderRole({ ...base, tree, roleId: b.role, page: b.page }, t) };
       if (b.v === "units") return { ok: true, view: renderUnits({ ...base, tree, page: b.page }, t) };

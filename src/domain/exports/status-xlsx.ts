@@ -11,6 +11,8 @@ import type { Counts } from "../status/types.js";
 import type { ExportData, ExportPlan } from "./types.js";
 
 const DATE_FORMAT = "dd.mm.yyyy";
+const DATED: Partial<ExcelJS.Style> = { numFmt: DATE_FORMAT };
+const PLAIN: Partial<ExcelJS.Style> = {};
 
 /** An Excel date cell value for a calendar date (Excel dates have no zone: UTC midnight). */
 function excelDate(date: IsoDate): Date {
@@ -80,7 +82,7 @@ export async function buildStatusWorkbook(data: ExportData, t: Translate): Promi
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
-    useSharedStrings: false,
+    useSharedStrings: true,
   });
   wb.creator = "srok";
   const facts = data.plans.map((p) => planFacts(p, data.today));
@@ -146,12 +148,12 @@ function writePlanSheet(
     { header: t("export-xlsx-number"), width: 7 },
     { header: t("export-xlsx-item"), width: 60 },
     { header: t("export-xlsx-section"), width: 30 },
-    { header: t("export-xlsx-deadline"), width: 14, style: { numFmt: DATE_FORMAT } },
+    { header: t("export-xlsx-deadline"), width: 14 },
     { header: t("export-xlsx-unit"), width: 32 },
     { header: t("export-xlsx-role"), width: 30 },
     { header: t("export-xlsx-state"), width: 18 },
     { header: t("export-xlsx-days-late"), width: 12 },
-    { header: t("export-xlsx-done-at"), width: 14, style: { numFmt: DATE_FORMAT } },
+    { header: t("export-xlsx-done-at"), width: 14 },
     { header: t("export-xlsx-done-by"), width: 24 },
     { header: t("export-xlsx-review"), width: 18 },
     { header: t("export-xlsx-report"), width: 40 },
@@ -180,7 +182,7 @@ function writePlanSheet(
     const doneDay = a.doneAt ? localIsoDate(a.doneAt, data.zone) : null;
     const evidence = [...a.evidence.files, ...a.evidence.links];
     if (evidence.length === 0 && a.evidence.texts.length > 0) evidence.push(t("export-evidence-text"));
-    const row = ws.addRow([
+    const values = [
       item?.number ?? "",
       item?.title ?? "",
       section ? `${section.number}. ${section.title}` : "",
@@ -194,7 +196,13 @@ function writePlanSheet(
       reviewText[a.reviewState],
       evidence.join("\n"),
       a.comment ?? "",
-    ]);
+    ];
+    // Empty text stays an empty cell, not a shared empty string.
+    const row = ws.addRow(values.map((v) => (v === "" ? null : v)));
+    // Shared style objects: exceljs caches a style by object, so 50,000 rows cost one lookup each.
+    row.eachCell((cell, col) => {
+      cell.style = col === 4 || col === 9 ? DATED : PLAIN;
+    });
     row.commit();
   });
   ws.commit();

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { computeStatus } from "../../../src/domain/status/compute-status.js";
 import { assignmentState, isDone, percentDone } from "../../../src/domain/status/counts.js";
 import type { Counts, StatusAssignment, StatusRows } from "../../../src/domain/status/types.js";
+import { countByUnit } from "../../../src/domain/status/unit-counts.js";
 import { unitTree } from "../../../src/domain/status/unit-tree.js";
 
 const TODAY = "2021-10-25";
@@ -276,5 +277,33 @@ describe("unitTree", () => {
     expect(tree.counts.has(1)).toBe(false);
     expect(tree.counts.has(6)).toBe(false);
     expect(counts(tree.counts.get(2)!.subtree)).toEqual([3, 1, 2, 2, 0]);
+  });
+});
+
+describe("countByUnit (rows grouped by unit in SQL)", () => {
+  it("gives each unit the counts computeStatus gives it", () => {
+    const rows = world([
+      open(100, 2, "2021-10-08"),
+      done(100, 3, "2021-10-08", "pending"),
+      done(101, 3, "2021-10-29", "pending"),
+      open(101, 4, "2021-10-01"),
+      done(101, 6, "2021-10-20", "accepted"),
+      open(102, 6, null),
+    ]);
+    const plan = computeStatus(rows, TODAY, "all").plans[0]!;
+    const items = new Map(rows.items.map((i) => [i.id, i]));
+    const groups = rows.assignments.map((a) => ({
+      unitId: a.unitId as number,
+      needsAcceptedReport: items.get(a.itemId)!.needsAcceptedReport,
+      status: a.status,
+      reviewState: a.reviewState,
+      late: a.due !== null && a.due < TODAY,
+      n: 1,
+    }));
+    const byUnit = countByUnit(groups, true, "all").sort((a, b) => a.unitId - b.unitId);
+    expect(byUnit).toEqual([...plan.units].sort((a, b) => a.unitId - b.unitId));
+    expect(countByUnit(groups, true, new Set([3])).map((u) => [u.unitId, ...counts(u.counts)])).toEqual([
+      [3, 2, 1, 1, 0, 2],
+    ]);
   });
 });
