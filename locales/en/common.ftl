@@ -21,3 +21,8 @@ cmd-units = Executors by role
 cmd-plans = Plans: upload and publish
 cmd-event = Record an event date
 cmd-export = Export: Excel, chart, report
+
+help-title = What you can do:
+help-upload = To load a plan, send the plan file (.docx, .xlsx, .csv or .txt) to this chat.
+help-stranger = You are not connected yet. Open the invite link from your coordinator or ask for access — /start
+cmd-help = What the bot can do

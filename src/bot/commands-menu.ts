@@ -5,7 +5,7 @@ import { getUser, isCoordinatorUser, listCoordinatorIds } from "../../db/queries
 import type { BotDeps } from "./context.js";
 import { createI18n, LANGUAGES, normaliseLanguage } from "./i18n.js";
 
-export const EXECUTOR_COMMANDS = ["tasks", "me", "settings", "cancel"] as const;
+export const EXECUTOR_COMMANDS = ["tasks", "me", "settings", "help", "cancel"] as const;
 export const COORDINATOR_COMMANDS = [
   "status",
   "overdue",
@@ -18,6 +18,7 @@ export const COORDINATOR_COMMANDS = [
   "export",
   "me",
   "settings",
+  "help",
   "cancel",
 ] as const;
 

@@ -5,6 +5,7 @@ import type { FeatureLike } from "../runtime/feature.js";
 import { done } from "./done.js";
 import { eventsFeature } from "./events.js";
 import { exportFeature } from "./export.js";
+import { help } from "./help.js";
 import { onboardingFeatures } from "./onboarding-features.js";
 import { overdue } from "./overdue.js";
 import { plansFeature } from "./plans.js";
@@ -31,5 +32,6 @@ export function allFeatures(): FeatureLike[] {
     // plan upload
     plansFeature,
     eventsFeature,
+    help,
   ];
 }
