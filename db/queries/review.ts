@@ -226,3 +226,29 @@ export async function loadRecipient(
     .executeTakeFirst();
   return row ? { userId: Number(row.id), language: row.language } : null;
 }
+
+/**
+ * Sets whether an item counts as done only with an accepted report; false when it already was so
+ * (nothing changes then). Audited.
+ */
+export async function setNeedsAcceptedReport(
+  trx: Db,
+  e: { itemId: number; value: boolean; by: number; at: Date },
+): Promise<boolean> {
+  const res = await trx
+    .updateTable("items")
+    .set({ needs_accepted_report: e.value ? 1 : 0 })
+    .where("id", "=", e.itemId)
+    .where("needs_accepted_report", "=", e.value ? 0 : 1)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) return false;
+  await recordAudit(trx, {
+    at: e.at,
+    userId: e.by,
+    action: "item.needs_accepted_report",
+    entity: "item",
+    entityId: e.itemId,
+    details: { value: e.value },
+  });
+  return true;
+}

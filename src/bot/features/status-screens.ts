@@ -11,7 +11,7 @@ import {
   loadStatusScope,
   loadUnitGroups,
 } from "../../../db/queries/status.js";
-import { canCoordinateUnit, isCoordinator } from "../../domain/permissions.js";
+import { canCoordinateUnit, coordinatesEverything, isCoordinator } from "../../domain/permissions.js";
 import type { StatusButton } from "../../domain/status/callback-data.js";
 import { catalogOf } from "../../domain/status/catalog.js";
 import { computeStatus } from "../../domain/status/compute-status.js";
@@ -59,7 +59,7 @@ const noAccess: Screen = { ok: false, key: "status-no-access" };
 export async function buildStatusScreen(
   ctx: BaseContext,
   reader: StatusReader,
-  b: Exclude<StatusButton, { v: "remind" }>,
+  b: Exclude<StatusButton, { v: "remind" | "needs" }>,
 ): Promise<Screen> {
   const { db } = ctx.app.deps;
   const common = { today: reader.today, locale: reader.locale };

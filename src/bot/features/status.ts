@@ -2,10 +2,13 @@
 // item in one message edited in place. «4.3», «пункт 4.3» or `/status 4.3` opens an item. Rights
 // are checked on every press (status-screens.ts); a scoped coordinator sees only their subtree.
 import { Composer } from "grammy";
+import { setNeedsAcceptedReport } from "../../../db/queries/review.js";
 import { findItemsByNumber, loadItemDetail, loadOverdueCandidates } from "../../../db/queries/status.js";
+import { coordinatesEverything } from "../../domain/permissions.js";
 import { parseStatusData, STATUS_DATA, statusData } from "../../domain/status/callback-data.js";
 import { button, buttonText, escapeHtml, shorten } from "../../domain/status/format.js";
 import { overdueByUnit } from "../../domain/status/overdue.js";
+import { applyOnce } from "../apply-once.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { remindUnits } from "./overdue.js";
 import { buildStatusScreen, loadStatusReader, type StatusReader } from "./status-screens.js";
@@ -68,6 +71,10 @@ composer.callbackQuery(STATUS_DATA, async (ctx) => {
   }
   if (b.v === "remind") {
     await answerPress(ctx, await remindItem(ctx, reader, b.item), true);
+    return;
+  }
+  if (b.v === "needs") {
+    await setNeeds(ctx, reader, b.item, b.on === 1);
     return;
   }
   const screen = await buildStatusScreen(ctx, reader, b);
@@ -140,6 +147,31 @@ async function openItemByNumber(
   }
   await ctx.reply(screen.view.text, { ...HTML, reply_markup: screen.view.reply_markup });
   return true;
+}
+
+/**
+ * [📎 Засчитывать только принятый отчёт] / [✅ Засчитывать отметку] on an item: a coordinator over
+ * the whole deployment sets whether the item counts as done only with an accepted report.
+ */
+async function setNeeds(
+  ctx: BotContext,
+  reader: StatusReader,
+  itemId: number,
+  value: boolean,
+): Promise<void> {
+  if (!coordinatesEverything(reader.actor)) {
+    await answerPress(ctx, ctx.t("status-configure-refused"), true);
+    return;
+  }
+  const at = ctx.app.deps.clock();
+  await applyOnce(ctx, (trx) => setNeedsAcceptedReport(trx, { itemId, value, by: reader.actor.userId, at }));
+  const screen = await buildStatusScreen(ctx, reader, { v: "item", item: itemId, page: 0 });
+  if (!screen.ok) {
+    await answerPress(ctx, ctx.t(screen.key), true);
+    return;
+  }
+  await answerPress(ctx, ctx.t(value ? "status-needs-set-on" : "status-needs-set-off"));
+  await editInPlace(ctx, screen.view.text, screen.view.reply_markup);
 }
 
 /** [🔔 Напомнить не выполнившим] on an item: every unit in scope not done with it. */

@@ -21,7 +21,8 @@ export type StatusButton =
   | { v: "unit"; plan: number; unit: number; page: number }
   | { v: "item"; item: number; page: number }
   | { v: "reports"; item: number; page: number }
-  | { v: "remind"; item: number };
+  | { v: "remind"; item: number }
+  | { v: "needs"; item: number; on: 0 | 1 }; // count the item done only with an accepted report
 
 const statusSchema = z.discriminatedUnion("v", [
   z.object({ v: z.literal("open") }),
@@ -37,6 +38,11 @@ const statusSchema = z.discriminatedUnion("v", [
   z.object({ v: z.literal("item"), item: id, page }),
   z.object({ v: z.literal("reports"), item: id, page }),
   z.object({ v: z.literal("remind"), item: id }),
+  z.object({
+    v: z.literal("needs"),
+    item: id,
+    on: z.coerce.number().pipe(z.union([z.literal(0), z.literal(1)])),
+  }),
 ]);
 
 // Short codes in the data and the fields after them, in order.
@@ -54,6 +60,7 @@ const STATUS_CODES: Record<StatusButton["v"], { code: string; fields: string[] }
   item: { code: "i", fields: ["item", "page"] },
   reports: { code: "ir", fields: ["item", "page"] },
   remind: { code: "rm", fields: ["item"] },
+  needs: { code: "na", fields: ["item", "on"] },
 };
 
 function encode(prefix: string, code: string, fields: string[], values: Record<string, unknown>): string {

@@ -30,6 +30,8 @@ export interface ItemViewData {
   /** The reader's time zone, for the dates of marks and reports. */
   zone: string;
   page: number;
+  /** The reader may set whether the item needs an accepted report (a coordinator over everything). */
+  canConfigure?: boolean;
 }
 
 /** «28.09» of an ISO instant in `zone` (with the year when it is not `today`'s). */
@@ -135,10 +137,19 @@ export function renderItem(data: ItemViewData, t: Translate): RenderedMessage {
       ...(open ? [button(t("status-btn-remind-item"), statusData({ v: "remind", item: itemId }))] : []),
     ],
     pagerRow(p, (page) => statusData({ v: "item", item: itemId, page })),
+    data.canConfigure
+      ? [
+          button(
+            t(d.item.needsAcceptedReport ? "status-btn-needs-off" : "status-btn-needs-on"),
+            statusData({ v: "needs", item: itemId, on: d.item.needsAcceptedReport ? 0 : 1 }),
+          ),
+        ]
+      : [],
     [button(t("status-btn-back"), backData(d))],
   ].filter((r) => r.length > 0);
+  const tail = d.item.needsAcceptedReport ? ["", t("status-needs-accepted")] : [];
   return {
-    text: fitMessage(head, body, [], (n) => t("status-and-more", { count: n })),
+    text: fitMessage(head, body, tail, (n) => t("status-and-more", { count: n })),
     reply_markup: { inline_keyboard: keyboard },
   };
 }

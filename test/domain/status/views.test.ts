@@ -46,6 +46,8 @@ describe("callback data", () => {
     { v: "item", item: MAX, page: 9999 },
     { v: "reports", item: MAX, page: 9999 },
     { v: "remind", item: MAX },
+    { v: "needs", item: MAX, on: 1 },
+    { v: "needs", item: 5, on: 0 },
   ];
 
   it("round-trips every button within 64 bytes, even with the largest ids", () => {
@@ -88,6 +90,7 @@ describe("callback data", () => {
       `st:i:${"1".repeat(16)}:${"0".repeat(60)}`,
       "st:p:abc",
       "st:i:1:10000",
+      "st:na:1:2",
       "st",
       "",
     ])
