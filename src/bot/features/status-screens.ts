@@ -86,6 +86,7 @@ export async function buildStatusScreen(
       summary: summarizeItem(detail, reader.today),
       page: b.page,
       zone: reader.zone,
+      canConfigure: coordinatesEverything(reader.actor),
       ...common,
     };
     return { ok: true, view: b.v === "item" ? renderItem(data, t) : renderItemReports(data, t) };

@@ -42,15 +42,53 @@ async function outbox() {
 
 describe("report review", () => {
   it("an item that needs an accepted report counts once the coordinator accepts it; the reporter is told", async () => {
-    await h.db
-      .updateTable("items")
-      .set({ needs_accepted_report: 1 })
+    // A coordinator over everything makes item 6 count only with an accepted report.
+    const admin = h.user(ADMIN);
+    await admin.send("пункт 6");
+    // Both plans have an item 6: the admin sees both and picks.
+    await admin.waitForMessage("Пункт 6 есть в нескольких планах. Какой открыть?");
+    await admin.press(/^План-график/);
+    const adminItem = await admin.waitForMessage(/^6 Заполнение шаблона/);
+    expect(lines(adminItem)).toContain("Организация-заказчик: ✅ 1 из 3");
+    await admin.press("📎 Засчитывать только принятый отчёт");
+    expect((await admin.waitForAnswer()).text).toBe("Теперь пункт засчитывается только с принятым отчётом.");
+    const configured = await admin.waitForMessage("📎 Пункт засчитывается только с принятым отчётом.");
+    expect(configured.message_id).toBe(adminItem.message_id);
+    expect(lines(configured)).toContain("Организация-заказчик: ✅ 0 из 3");
+    expect(
+      h.fake
+        .buttons(configured)
+        .flat()
+        .map((b) => b.text),
+    ).toContain("✅ Засчитывать отметку о выполнении");
+    const item6 = await h.db
+      .selectFrom("items")
+      .select(["id", "needs_accepted_report"])
       .where("plan_id", "=", w.plan000)
       .where("number", "=", "6")
+      .executeTakeFirstOrThrow();
+    expect(item6.needs_accepted_report).toBe(1);
+    const audit = await h.db
+      .selectFrom("audit_log")
+      .select(["action", "user_id", "entity_id"])
+      .where("action", "=", "item.needs_accepted_report")
       .execute();
+    expect(audit).toEqual([
+      { action: "item.needs_accepted_report", user_id: ADMIN, entity_id: String(item6.id) },
+    ]);
+
     const c = h.user(BEZH_COORD, { firstName: "Мария", lastName: "Соколова" });
     await c.send("пункт 6");
     const item = await c.waitForMessage(/^6 Заполнение шаблона/);
+    // A municipal coordinator does not configure items, even by a forged press.
+    expect(
+      h.fake
+        .buttons(item)
+        .flat()
+        .map((b) => b.text),
+    ).not.toContain("✅ Засчитывать отметку о выполнении");
+    await c.pressData(item.message_id, `st:na:${item6.id}:0`);
+    expect((await c.waitForAnswer()).text).toBe("Настраивать пункты могут координаторы всего развёртывания.");
     // Marked done, but the report waits: not counted yet.
     expect(lines(item)).toContain("Организация-заказчик: ✅ 0 из 2");
     expect(lines(item)).toContain("⏳ Школа № 1 (Бежецк) — отчёт ждёт проверки · 📎");
