@@ -13,6 +13,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
+import { daysBetween } from "../agenda.js";
 import type { Translate } from "../digest/types.js";
 import type { IsoDate } from "../plan/types.js";
 import { type AssignmentState, assignmentState } from "../status/counts.js";
@@ -78,10 +79,7 @@ function itemColumns(
       today,
     ),
   );
-  const late = (a: ExportAssignment) =>
-    a.due
-      ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${a.due}T00:00:00Z`)) / 86_400_000)
-      : 0;
+  const late = (a: ExportAssignment) => (a.due ? daysBetween(a.due, today) : 0);
   const single = new Set(assignments.map((a) => a.unitId)).size === 1;
   const stateLine = (s: AssignmentState, a: ExportAssignment) =>
     s === "overdue" ? t("export-docx-overdue", { days: late(a) }) : t(`export-state-${s}`);

@@ -3,6 +3,7 @@
 // done and by whom, the report's files and links. Built in memory; no files touched.
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
+import { daysBetween } from "../agenda.js";
 import type { Translate } from "../digest/types.js";
 import type { IsoDate } from "../plan/types.js";
 import { type AssignmentState, assignmentState, emptyCounts, percentDone } from "../status/counts.js";
@@ -17,10 +18,6 @@ const PLAIN: Partial<ExcelJS.Style> = {};
 /** An Excel date cell value for a calendar date (Excel dates have no zone: UTC midnight). */
 function excelDate(date: IsoDate): Date {
   return new Date(`${date}T00:00:00Z`);
-}
-
-function daysLate(due: IsoDate, today: IsoDate): number {
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
 }
 
 /** A sheet name Excel accepts: ≤ 31 characters, none of []:*?/\ , unique in the workbook. */
@@ -190,7 +187,7 @@ function writePlanSheet(
       a.unitName,
       a.roleName,
       stateText[state],
-      state === "overdue" && a.due ? daysLate(a.due, data.today) : null,
+      state === "overdue" && a.due ? daysBetween(a.due, data.today) : null,
       a.status === "done" && doneDay ? excelDate(doneDay) : null,
       a.status === "done" ? (a.doneByName ?? "") : "",
       reviewText[a.reviewState],

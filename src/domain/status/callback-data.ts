@@ -96,6 +96,7 @@ export function statusData(b: StatusButton): string {
   return encode("st", code, fields, b);
 }
 
+/** The /status button a press carries, or null for forged or malformed data. */
 export function parseStatusData(data: string): StatusButton | null {
   return decode(data, "st", STATUS_CODES, statusSchema) as StatusButton | null;
 }
@@ -121,11 +122,13 @@ const overdueSchema = z.discriminatedUnion("v", [
   z.object({ v: z.literal("all") }),
 ]);
 
+/** `ov:r:12` and the like. */
 export function overdueData(b: OverdueButton): string {
   const { code, fields } = OVERDUE_CODES[b.v];
   return encode("ov", code, fields, b);
 }
 
+/** The /overdue button a press carries, or null. */
 export function parseOverdueData(data: string): OverdueButton | null {
   return decode(data, "ov", OVERDUE_CODES, overdueSchema) as OverdueButton | null;
 }
@@ -141,11 +144,13 @@ const REVIEW_CODES: Record<ReviewButton["v"], { code: string; fields: string[] }
 
 const reviewSchema = z.object({ v: z.enum(["open", "accept", "return"]), report: id });
 
+/** `rv:a:42`: accept report 42; `rv:o:` opens it, `rv:b:` returns it. */
 export function reviewData(b: ReviewButton): string {
   const { code, fields } = REVIEW_CODES[b.v];
   return encode("rv", code, fields, b);
 }
 
+/** The review button a press carries, or null. */
 export function parseReviewData(data: string): ReviewButton | null {
   return decode(data, "rv", REVIEW_CODES, reviewSchema) as ReviewButton | null;
 }
@@ -168,11 +173,13 @@ const exportSchema = z.discriminatedUnion("v", [
   z.object({ v: z.literal("docx"), plan: id }),
 ]);
 
+/** `ex:x:0` (every plan), `ex:g:3:u`, `ex:d:3`. */
 export function exportData(b: ExportButton): string {
   const { code, fields } = EXPORT_CODES[b.v];
   return encode("ex", code, fields, b);
 }
 
+/** The export button a press carries, or null. */
 export function parseExportData(data: string): ExportButton | null {
   return decode(data, "ex", EXPORT_CODES, exportSchema) as ExportButton | null;
 }

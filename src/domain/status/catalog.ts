@@ -1,6 +1,7 @@
 // Names by id for the screens: plans, sections, items, roles, units of a status load.
 import type { StatusItem, StatusPlan, StatusRole, StatusRows, StatusSection, StatusUnit } from "./types.js";
 
+/** Plans, sections, items, roles and units by id. */
 export interface StatusCatalog {
   plans: Map<number, StatusPlan>;
   sections: Map<number, StatusSection>;
@@ -9,6 +10,7 @@ export interface StatusCatalog {
   units: Map<number, StatusUnit>;
 }
 
+/** Lookup maps over the rows of a status load. */
 export function catalogOf(rows: StatusRows): StatusCatalog {
   return {
     plans: new Map(rows.plans.map((p) => [p.id, p])),

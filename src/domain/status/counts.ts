@@ -30,6 +30,7 @@ export function isOverdue(due: IsoDate | null, today: IsoDate): boolean {
   return due !== null && due < today;
 }
 
+/** All zero. */
 export function emptyCounts(): Counts {
   return { total: 0, done: 0, open: 0, overdue: 0, pendingReview: 0 };
 }

@@ -17,6 +17,7 @@ export interface RenderedMessage {
   reply_markup: { inline_keyboard: InlineButton[][] };
 }
 
+/** An inline button with callback data. */
 export function button(text: string, data: string): InlineButton {
   return { text, callback_data: data };
 }
@@ -51,6 +52,7 @@ export interface Page<T> {
   pages: number;
 }
 
+/** Page `page` (0-based, clamped) of `size` entries. */
 export function pageOf<T>(list: readonly T[], page: number, size: number): Page<T> {
   const pages = Math.max(1, Math.ceil(list.length / size));
   const p = Math.min(Math.max(0, page), pages - 1);

@@ -35,7 +35,7 @@ export interface ItemViewData {
 }
 
 /** «28.09» of an ISO instant in `zone` (with the year when it is not `today`'s). */
-export function instantDay(instant: string, zone: string, today: IsoDate): IsoDate | string {
+export function instantDay(instant: string, zone: string, today: IsoDate): string {
   const date = localIsoDate(instant, zone);
   return dayMonth(date, today.slice(0, 4));
 }

@@ -1,5 +1,6 @@
 // /overdue (everything late, by unit, with buttons to remind) and the reminder a unit's members
 // get. Pure.
+import { daysBetween } from "../agenda.js";
 import { dayMonth, shortDate } from "../digest/format.js";
 import type { IsoDate } from "../plan/types.js";
 import { overdueData } from "./callback-data.js";
@@ -22,6 +23,7 @@ export const OVERDUE_PAGE = 8;
 /** Items listed under one unit before «…и ещё N». */
 const UNIT_ITEMS_MAX = 6;
 
+/** /overdue, page `page`: late items by unit, a remind button per unit and one for all. */
 export function renderOverdue(
   data: { units: readonly OverdueUnit[]; today: IsoDate; page: number },
   t: Translate,
@@ -110,7 +112,7 @@ export function composeReminder(
       i.due === null
         ? ""
         : i.due < data.today
-          ? ` — ${t("status-reminder-was-due", { date: dayMonth(i.due, year), days: daysFrom(i.due, data.today) })}`
+          ? ` — ${t("status-reminder-was-due", { date: dayMonth(i.due, year), days: daysBetween(i.due, data.today) })}`
           : ` — ${t("status-until", { date: shortDate(i.due, year, data.language) })}`;
     body.push(` ${escapeHtml(i.number)}. ${listName(i.title, 70)}${when}`);
   }
@@ -118,8 +120,4 @@ export function composeReminder(
     text: fitMessage(head, body, [], (n) => t("status-and-more", { count: n })),
     reply_markup: { inline_keyboard: [[button(t("status-btn-my-tasks"), data.tasksData)]] },
   };
-}
-
-function daysFrom(due: IsoDate, today: IsoDate): number {
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${due}T00:00:00Z`)) / 86_400_000);
 }

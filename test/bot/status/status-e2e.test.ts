@@ -104,7 +104,12 @@ describe("/status for a coordinator over everything", () => {
       "⚪ Школа № 3 (Кимры) — до пт, 29.10 · 📎",
       "✅ Школа № 1 (Бежецк) — 22.10, Ирина Петрова · 📎",
     ]);
-    expect(buttons(item6)).toEqual(["📎 Отчёты (2)", "🔔 Напомнить не выполнившим", "← Назад"]);
+    expect(buttons(item6)).toEqual([
+      "📎 Отчёты (2)",
+      "🔔 Напомнить не выполнившим",
+      "📎 Засчитывать только принятый отчёт",
+      "← Назад",
+    ]);
 
     // Back to the plan, then by role and by unit.
     await step(admin, "← Назад", "I. Подготовительные мероприятия к проведению НОК ДОД");
@@ -209,6 +214,17 @@ describe("a municipal coordinator", () => {
     expect(c.messages()).toHaveLength(shown);
     expect(h.fake.message(BEZH_COORD, home.message_id)?.text).toBe(home.text);
     expect(await h.db.selectFrom("outbox").selectAll().execute()).toEqual([]);
+  });
+
+  it("the morning summary's buttons open /status and /overdue as new messages", async () => {
+    const c = h.user(BEZH_COORD);
+    await c.pressData(77, "st:open");
+    const status = await c.waitForMessage("📊 Планы · на 25.10");
+    await c.pressData(77, "ov:open");
+    const overdue = await c.waitForMessage("🔴 Просрочено на 25.10: 4 назначения у 1 исполнителя");
+    expect(overdue.message_id).not.toBe(status.message_id);
+    expect(overdue.text).toContain("Гимназия (Бежецк) · Образовательные организации");
+    expect(c.messages()).toHaveLength(2);
   });
 
   it("an executor who coordinates nothing gets no status", async () => {
