@@ -29,6 +29,7 @@ status-needs-accepted = 📎 This item counts as done only with an accepted repo
 status-needs-set-on = The item now counts as done only with an accepted report.
 status-needs-set-off = The item now counts as done by its done mark.
 status-configure-refused = Items are configured by coordinators of the whole deployment.
+status-btn-open = 📂 Open { $n }
 status-btn-my-tasks = 📋 My tasks
 status-and-more = …and { $count } more
 status-nothing = Nothing here yet.

@@ -29,6 +29,7 @@ status-needs-accepted = 📎 Пункт засчитывается только 
 status-needs-set-on = Теперь пункт засчитывается только с принятым отчётом.
 status-needs-set-off = Теперь пункт засчитывается по отметке о выполнении.
 status-configure-refused = Настраивать пункты могут координаторы всего развёртывания.
+status-btn-open = 📂 Открыть { $n }
 status-btn-my-tasks = 📋 Мои задачи
 status-and-more = …и ещё { $count }
 status-nothing = Здесь пока ничего нет.

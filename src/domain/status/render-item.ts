@@ -174,10 +174,13 @@ export function renderItemReports(data: ItemViewData, t: Translate): RenderedMes
     return `${n}) ${listName(r.unitName, 50)} · ${instantDay(r.createdAt, data.zone, data.today)}${who}${files} — ${t(`status-review-${r.reviewState}`)}`;
   });
   const buttons = p.items.map((r, i) =>
-    button(`📂 ${p.page * REPORTS_PAGE + i + 1}`, reviewData({ v: "open", report: r.reportId })),
+    button(
+      t("status-btn-open", { n: p.page * REPORTS_PAGE + i + 1 }),
+      reviewData({ v: "open", report: r.reportId }),
+    ),
   );
   const keyboard = [
-    ...rows(buttons, 5),
+    ...rows(buttons, 3),
     pagerRow(p, (page) => statusData({ v: "reports", item: d.item.id, page })),
     [button(t("status-btn-back"), statusData({ v: "item", item: d.item.id, page: 0 }))],
   ].filter((r) => r.length > 0);

@@ -98,7 +98,7 @@ describe("report review", () => {
     expect(lines(list)[2]).toBe(
       "1) Школа № 1 (Бежецк) · 22.10 · Ирина Петрова · 2 вложения — ⏳ ждёт проверки",
     );
-    await c.press("📂 1");
+    await c.press("📂 Открыть 1");
     const card = await c.waitForMessage("📎 Отчёт: Школа № 1 (Бежецк)");
     expect(lines(card).slice(2)).toEqual([
       "От: Ирина Петрова, 22.10",
@@ -138,7 +138,7 @@ describe("report review", () => {
     expect(lines(after)).toContain("✅ Школа № 1 (Бежецк) — 22.10, Ирина Петрова · 📎");
 
     // A second press (another coordinator a moment later) changes nothing.
-    await c.press("📂 1", { messageId: list.message_id });
+    await c.press("📂 Открыть 1", { messageId: list.message_id });
     await c.waitForMessage("✅ Принят: Мария Соколова");
     expect(h.fake.buttons(c.lastMessage())).toEqual([]);
   });
@@ -149,13 +149,13 @@ describe("report review", () => {
     await c.waitForMessage(/^6 Заполнение шаблона/);
     await c.press("📎 Отчёты (1)");
     const list = await c.waitForMessage("📎 Отчёты по пункту 6");
-    await c.press("📂 1");
+    await c.press("📂 Открыть 1");
     const card = await c.waitForMessage("📎 Отчёт: Школа № 3 (Кимры)");
     expect(lines(card)).toContain("💬 Заявка подана через портал");
     await c.press("↩ Вернуть на доработку", { messageId: card.message_id });
     await c.waitForMessage("↩ Что доработать в отчёте по пункту 6 (Школа № 3 (Кимры))?");
     // A button of another screen in the middle goes on to its feature; the dialogue still waits.
-    await c.press("📂 1", { messageId: list.message_id });
+    await c.press("📂 Открыть 1", { messageId: list.message_id });
     await c.waitForMessage("📎 Отчёт: Школа № 3 (Кимры)");
     await c.send("Приложите скан заявки с подписью директора");
     const done = await c.waitForMessage("↩ Отчёт возвращён на доработку, пункт снова открыт. Сообщили: 1.");
