@@ -33,6 +33,7 @@ import { answerPress, editInPlace, i18nForOthers } from "./tasks-helpers.js";
 export const REVIEW_RETURN_CONVERSATION = "review-return";
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 const COMMENT_MAX = 1000;
+const WAIT_MS = 30 * 60_000;
 
 const composer = new Composer<BotContext>();
 
@@ -165,7 +166,8 @@ async function returnDialogue(
   );
   let comment = "";
   for (;;) {
-    const update = await conversation.wait();
+    // After a long silence the dialogue ends by itself: a message days later is no comment.
+    const update = await conversation.wait({ maxMilliseconds: WAIT_MS });
     const text = update.message?.text;
     // Buttons and commands are for the other features: the dialogue keeps waiting.
     if (update.callbackQuery || (text?.startsWith("/") ?? false)) {
