@@ -1,10 +1,21 @@
 // Rendering a chart's SVG to PNG with @resvg/resvg-js: no browser, no system canvas. resvg draws
-// text only with a font it has loaded, and no npm package here ships one, so a font file is looked
-// for in the usual places (or SROK_CHART_FONT), else the system's fonts are loaded; whether text
-// really renders is checked once, and the caller is told (it then puts the figures in the caption).
+// text only with a font it has loaded: srok ships DejaVu Sans (npm dejavu-fonts-ttf, Cyrillic
+// included) so labels render on any machine; SROK_CHART_FONT overrides it, system fonts are the last
+// resort. Whether text really renders is checked once, and the caller is told (it then puts the
+// figures in the caption).
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";
 import type { ChartSvg } from "../domain/exports/progress-chart.js";
+
+/** The font shipped with srok, if the package is installed. */
+function shippedFont(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
+  } catch {
+    return null;
+  }
+}
 
 /** Font files with Cyrillic glyphs, in order of preference. */
 const FONT_CANDIDATES = [
@@ -26,6 +37,8 @@ let cached: { options: ResvgRenderOptions; textRenders: boolean } | null = null;
 export function findChartFont(env: NodeJS.ProcessEnv = process.env): string | null {
   const own = env.SROK_CHART_FONT;
   if (own && existsSync(own)) return own;
+  const shipped = shippedFont();
+  if (shipped && existsSync(shipped)) return shipped;
   return FONT_CANDIDATES.find((f) => existsSync(f)) ?? null;
 }
 
