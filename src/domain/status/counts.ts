@@ -45,9 +45,14 @@ export function addCounts(a: Counts, b: Counts): Counts {
   return a;
 }
 
-/** Whole percent done, rounded down: 119 of 120 is 99 %, never a premature 100 %. */
+/**
+ * Whole percent done, rounded to nearest but never to a misleading end: 119 of 120 is 99 %, never a
+ * premature 100 %, and 1 of 165 is 1 %, not a discouraging 0 %.
+ */
 export function percentDone(c: Pick<Counts, "total" | "done">): number {
-  return c.total === 0 ? 0 : Math.floor((c.done * 100) / c.total);
+  if (c.total === 0 || c.done === 0) return 0;
+  if (c.done >= c.total) return 100;
+  return Math.min(99, Math.max(1, Math.round((c.done * 100) / c.total)));
 }
 
 /** Where one assignment stands: `review` = marked, waiting for a report to be accepted. */

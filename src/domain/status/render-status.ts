@@ -4,6 +4,7 @@ import { dayMonth, shortDate } from "../digest/format.js";
 import type { IsoDate } from "../plan/types.js";
 import { exportData, overdueData, statusData } from "./callback-data.js";
 import type { StatusCatalog } from "./catalog.js";
+import { percentDone } from "./counts.js";
 import {
   button,
   buttonText,
@@ -70,7 +71,7 @@ export function renderHome(data: Common & { report: StatusReport }, t: Translate
 }
 
 function planCounts(c: Counts): string {
-  const pct = c.total === 0 ? 0 : Math.floor((c.done * 100) / c.total);
+  const pct = percentDone(c);
   return c.overdue > 0
     ? `${c.done}/${c.total} (${pct} %) · 🔴 ${c.overdue}`
     : `${c.done}/${c.total} (${pct} %)`;

@@ -47,7 +47,7 @@ describe("/status for a coordinator over everything", () => {
     const home = await admin.waitForMessage("📊 Планы");
     expect(lines(home).slice(0, 3)).toEqual([
       "📊 Планы · на 25.10",
-      "Выполнено 3 из 84 (3 %) · просрочено 23",
+      "Выполнено 3 из 84 (4 %) · просрочено 23",
       "📎 Отчётов ждут проверки: 2",
     ]);
     expect(lines(home)[4]).toMatch(
@@ -122,7 +122,7 @@ describe("/status for a coordinator over everything", () => {
     const role = await step(
       admin,
       "Орган местного самоуправления",
-      "Выполнено 2 из 16 (12 %) · просрочено 1",
+      "Выполнено 2 из 16 (13 %) · просрочено 1",
     );
     expect(lines(role).slice(-2)).toEqual(["Бежецкий район — 2/8", "Кимрский район — 0/8 · 🔴 1"]);
 
@@ -178,7 +178,7 @@ describe("a municipal coordinator", () => {
     const home = await c.waitForMessage("📊 Планы");
     expect(lines(home).slice(0, 3)).toEqual([
       "📊 Планы · на 25.10",
-      "Выполнено 3 из 24 (12 %) · просрочено 4",
+      "Выполнено 3 из 24 (13 %) · просрочено 4",
       "📎 Отчётов ждут проверки: 1",
     ]);
     await step(c, /^1\)/, "Выполнено 3 из 20 (15 %)");

@@ -135,9 +135,13 @@ describe("when an assignment counts as done", () => {
     );
   });
 
-  it("percent is rounded down: 119 of 120 is not 100 %", () => {
+  it("percent is rounded, but neither to a premature 100 % nor to a discouraging 0 %", () => {
     expect(percentDone({ done: 119, total: 120 })).toBe(99);
+    expect(percentDone({ done: 120, total: 120 })).toBe(100);
     expect(percentDone({ done: 34, total: 120 })).toBe(28);
+    expect(percentDone({ done: 1, total: 17 })).toBe(6);
+    expect(percentDone({ done: 1, total: 165 })).toBe(1);
+    expect(percentDone({ done: 0, total: 165 })).toBe(0);
     expect(percentDone({ done: 0, total: 0 })).toBe(0);
   });
 });
