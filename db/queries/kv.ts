@@ -23,6 +23,41 @@ export async function kvDelete(db: Db, key: string): Promise<void> {
   await db.deleteFrom("kv").where("key", "=", key).execute();
 }
 
+/** Sets many keys in one statement (all with the same time). */
+export async function kvSetMany(
+  db: Db,
+  entries: readonly { key: string; value: unknown }[],
+  at: Date,
+): Promise<void> {
+  if (entries.length === 0) return;
+  const updated_at = at.toISOString();
+  await db
+    .insertInto("kv")
+    .values(entries.map((e) => ({ key: e.key, value: JSON.stringify(e.value), updated_at })))
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet((eb) => ({ value: eb.ref("excluded.value"), updated_at })),
+    )
+    .execute();
+}
+
+/** Deletes many keys in one statement. */
+export async function kvDeleteMany(db: Db, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await db.deleteFrom("kv").where("key", "in", keys).execute();
+}
+
+/** Every key starting with `prefix`, with its value, in key order. */
+export async function kvEntries<T>(db: Db, prefix: string): Promise<{ key: string; value: T }[]> {
+  const rows = await db
+    .selectFrom("kv")
+    .select(["key", "value"])
+    .where("key", ">=", prefix)
+    .where("key", "<", `${prefix}\uffff`)
+    .orderBy("key")
+    .execute();
+  return rows.map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));
+}
+
 /** Keys starting with `prefix` (for tests and maintenance). */
 export async function kvKeys(db: Db, prefix: string): Promise<string[]> {
   const rows = await db

@@ -5,10 +5,12 @@ import { pruneProcessedUpdates } from "../../../db/queries/processed-updates.js"
 import { setupCommandsMenu } from "../commands-menu.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { type PollingHandle, type PollingOptions, startPolling } from "./polling.js";
+import { kvUpdateInbox } from "./update-inbox.js";
 
 /** processed_updates older than this are pruned on start (Telegram redelivers for 24 h at most). */
 export const PROCESSED_UPDATES_KEEP_DAYS = 3;
 
+/** `inbox` defaults to the kv table of deps.db; null: no parking (at most 100 updates in flight). */
 export interface LaunchOptions extends Partial<PollingOptions> {
   /** Give up on getMe after this long (ms, default 5 min); a bad token (401) fails at once. */
   initTimeoutMs?: number;
@@ -45,7 +47,8 @@ export async function launchBot(
           (err) => logger.warn({ err: String(err) }, "could not set the commands menu"),
         );
 
-  const polling = startPolling(bot, { ...options, logger });
+  const inbox = options.inbox === undefined ? kvUpdateInbox(deps.db, deps.clock, logger) : options.inbox;
+  const polling = startPolling(bot, { ...options, logger, inbox });
   logger.info({ bot: bot.botInfo.username }, "bot is polling");
   return { polling, menuReady };
 }

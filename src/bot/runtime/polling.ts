@@ -8,11 +8,17 @@
 // Different chats run in parallel (a concurrent sink); one chat in order (sequentialize in
 // createBot). While updates are in flight, getUpdates answers at once with them, so the source
 // then polls without a long-poll timeout, waking on each finished update or every `busyPollMs`.
+// A burst: one getUpdates answer holds 100 updates, in-flight ones included, so the next hundred
+// would wait until the first hundred were handled (and each handler waits for its edit, which
+// the throttler lets through at 30/s). When an answer comes back full, the updates in flight are
+// parked in the inbox (one database write) and the offset passes them; a crash then replays
+// them from the inbox on the next start.
 import { createConcurrentSink, createRunner, createSource, type UpdateSupplier } from "@grammyjs/runner";
 import { type Bot, BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import type { BotContext } from "../context.js";
+import type { UpdateInbox } from "./update-inbox.js";
 import { UpdateWindow } from "./update-window.js";
 
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
@@ -21,8 +27,10 @@ export interface PollingOptions {
   logger: Logger;
   /** Long-poll timeout of getUpdates when idle (seconds, default 30). */
   timeoutSeconds?: number;
-  /** Updates handled at once over all chats (default 100). */
+  /** Updates handled at once over all chats (default 500 with an inbox, else 100). */
   concurrency?: number;
+  /** Where updates in flight are parked in a burst and replayed from after a crash (none: at most 100 in flight). */
+  inbox?: UpdateInbox | null;
   /** While updates are in flight, fetch again at least this often (ms, default 50). */
   busyPollMs?: number;
   /** An update still running after this long is logged and given up on (ms, default 5 min). */
@@ -53,6 +61,11 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const stuckAfterMs = options.stuckAfterMs ?? 5 * 60_000;
   const allowed = [...(options.allowedUpdates ?? ALLOWED_UPDATES)] as (typeof ALLOWED_UPDATES)[number][];
   const window = new UpdateWindow();
+  const inbox = options.inbox ?? undefined;
+  /** Accepted and not yet handled (parking needs the updates themselves). */
+  const inFlight = new Map<number, Update>();
+  /** Updates left in the inbox by an earlier process; undefined until read. */
+  let replay: Update[] | undefined = inbox ? undefined : [];
   let fetchFailures = 0;
 
   async function fetchUpdates(
@@ -91,15 +104,20 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     async supply(batchSize, runnerSignal) {
       // The runner's signal comes from the abort-controller polyfill; it behaves the same.
       const signal = runnerSignal as unknown as AbortSignal;
+      replay ??= await loadReplay();
+      if (replay.length > 0) return replay.splice(0, Math.max(1, batchSize));
       for (;;) {
         const offset = window.offset;
         // Telegram answers from the offset on, in-flight ones included: ask for room beyond them.
         const limit = Math.max(1, Math.min(100, window.unconfirmed + Math.max(1, batchSize)));
-        const busy = window.running > 0;
+        const busy = window.holding > 0;
         const updates = await fetchUpdates(offset, limit, busy ? 0 : timeout, signal);
         const fresh = window.accept(updates, offset);
+        for (const u of fresh) inFlight.set(u.update_id, u);
+        // A full answer: more are probably waiting behind the ones in flight.
+        if (inbox && updates.length >= limit) await park(inbox);
         if (fresh.length > 0) return fresh;
-        if (window.running > 0) {
+        if (window.holding > 0) {
           // Nothing new: fetch again once the offset can move (an oldest update finished), or
           // after busyPollMs for updates beyond the window. A short pause lets more finish, so
           // a burst does not cost one refetch of every in-flight update per finished one.
@@ -110,6 +128,46 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     },
   };
 
+  async function loadReplay(): Promise<Update[]> {
+    if (!inbox) return [];
+    try {
+      const saved = await inbox.load();
+      if (saved.length > 0) {
+        window.restore(saved.map((u) => u.update_id));
+        for (const u of saved) inFlight.set(u.update_id, u);
+        logger.info({ updates: saved.length }, "handling again the updates left unfinished by the last run");
+      }
+      return saved;
+    } catch (err) {
+      logger.error({ err: String(err) }, "could not read the update inbox");
+      return [];
+    }
+  }
+
+  /** Saves the updates that hold the offset, then lets the offset pass them. */
+  async function park(box: UpdateInbox): Promise<void> {
+    const ids = window.holdingIds();
+    const updates = ids.map((id) => inFlight.get(id)).filter((u): u is Update => u !== undefined);
+    if (updates.length === 0) return;
+    try {
+      await box.save(updates);
+    } catch (err) {
+      logger.warn({ err: String(err) }, "could not park updates in flight; the window waits for them");
+      return;
+    }
+    const parked = new Set(window.park(updates.map((u) => u.update_id)));
+    // Those that finished while being saved are done: clear them again.
+    for (const u of updates) if (!parked.has(u.update_id)) box.remove(u.update_id);
+  }
+
+  /** The update was handled or given up on (idempotent). */
+  function finish(id: number): void {
+    if (!inFlight.delete(id)) return;
+    const parked = window.isParked(id);
+    window.done(id);
+    if (parked) inbox?.remove(id);
+  }
+
   async function handle(update: Update): Promise<void> {
     const id = update.update_id;
     const started = performance.now();
@@ -118,10 +176,14 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         { update_id: id, ms: Math.round(performance.now() - started) },
         "update is stuck; given up on",
       );
-      window.done(id);
+      finish(id);
     }, stuckAfterMs);
     stuck.unref?.();
     try {
+      // Each update starts in its own turn of the event loop: database calls resolve as
+      // microtasks, so a batch started at once would run every handler's work up to its first
+      // Bot API call before any request (the next getUpdates, the first answers) is written.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       await bot.handleUpdate(update);
     } catch (err) {
       try {
@@ -132,7 +194,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       }
     } finally {
       clearTimeout(stuck);
-      window.done(id);
+      finish(id);
     }
   }
 
@@ -140,7 +202,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const sink = createConcurrentSink<Update, unknown>(
     { consume: handle },
     async (err) => logger.error({ err }, "update sink error"),
-    { concurrency: options.concurrency ?? 100 },
+    { concurrency: options.concurrency ?? (inbox ? 500 : 100) },
   );
   const runner = createRunner(source, sink);
   runner.start();
@@ -165,6 +227,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         if (runner.isRunning()) await runner.stop()?.catch(() => {});
         const idle = await window.idle(timeoutMs);
         if (!idle) logger.warn({ running: window.running }, "stopping with updates still running");
+        await inbox?.flush();
         // Confirm what was handled, so a normal restart does not deliver it again. An update that
         // arrives meanwhile is in the answer but not confirmed (offset is below it).
         try {

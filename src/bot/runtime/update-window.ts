@@ -3,6 +3,9 @@
 // update in flight when the process dies then comes back after the restart (at least once), and
 // applyOnce makes the second delivery change nothing. Updates refetched while still in flight (or
 // done, but above one in flight) are recognised here and not handled twice.
+// In a burst (more updates waiting than one getUpdates answer holds), updates in flight can be
+// parked: saved in the database (see update-inbox.ts), so the offset may pass them and the next
+// hundred can be fetched while they still run; after a crash they are replayed from there.
 import type { Update } from "grammy/types";
 
 type State = "running" | "done";
@@ -17,6 +20,8 @@ export class UpdateWindow {
    * sequence started while older updates still run breaks it; then the offset is found by a scan.
    */
   private sorted = true;
+  /** Running updates saved in the inbox: they no longer hold the offset. */
+  private parked = new Set<number>();
   private waiters = new Set<() => void>();
 
   /** The getUpdates offset: the oldest update still running, or one past the newest handed out. */
@@ -34,6 +39,11 @@ export class UpdateWindow {
   /** Updates being handled now. */
   get running(): number {
     return this.runningCount;
+  }
+
+  /** Running updates that hold the offset (not parked). */
+  get holding(): number {
+    return this.runningCount - this.parked.size;
   }
 
   /** Updates handed out that Telegram will send again on the next getUpdates. */
@@ -62,18 +72,68 @@ export class UpdateWindow {
     return fresh;
   }
 
+  /** Running updates not parked, in id order: those that hold the offset. */
+  holdingIds(): number[] {
+    const ids: number[] = [];
+    for (const [id, state] of this.states) if (state === "running") ids.push(id);
+    return this.sorted ? ids : ids.sort((a, b) => a - b);
+  }
+
+  /**
+   * These running updates were saved (the inbox): the offset may pass them. Done updates below
+   * the new offset are dropped, as a fetch from it confirms them. Returns the ids parked (an
+   * update that finished meanwhile is not).
+   */
+  park(ids: readonly number[]): number[] {
+    const parked: number[] = [];
+    for (const id of ids) {
+      if (this.states.get(id) !== "running") continue;
+      this.states.delete(id);
+      this.parked.add(id);
+      parked.push(id);
+    }
+    this.prune();
+    for (const wake of [...this.waiters]) wake();
+    return parked;
+  }
+
+  /** Updates saved by an earlier process, handed out again: running, parked. */
+  restore(ids: readonly number[]): void {
+    for (const id of ids) {
+      if (this.parked.has(id) || this.states.has(id)) continue;
+      this.parked.add(id);
+      this.runningCount += 1;
+      if (id > this.highest) this.highest = id;
+    }
+  }
+
+  /** Whether the update is running and parked (its end must be told to the inbox). */
+  isParked(updateId: number): boolean {
+    return this.parked.has(updateId);
+  }
+
   /** The update was handled (or given up on): it may be confirmed once all earlier ones are. */
   done(updateId: number): void {
+    if (this.parked.delete(updateId)) {
+      this.runningCount -= 1;
+      for (const wake of [...this.waiters]) wake();
+      return;
+    }
     if (this.states.get(updateId) !== "running") return;
     this.states.set(updateId, "done");
     this.runningCount -= 1;
+    this.prune();
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Forgets done updates below the offset (a fetch from it confirms them). */
+  private prune(): void {
     const offset = this.offset;
     for (const id of this.states.keys()) {
       if (id < offset) this.states.delete(id);
       else if (this.sorted) break;
     }
     if (this.states.size === 0) this.sorted = true;
-    for (const wake of [...this.waiters]) wake();
   }
 
   /**

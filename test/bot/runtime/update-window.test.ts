@@ -77,6 +77,36 @@ describe("UpdateWindow", () => {
     expect(w.unconfirmed).toBe(0);
   });
 
+  it("lets the offset pass parked updates, which still count as running until done", () => {
+    const w = new UpdateWindow();
+    w.accept([u(10), u(11), u(12)], 0);
+    w.done(11);
+    expect(w.holdingIds()).toEqual([10, 12]);
+    expect(w.park([10, 12])).toEqual([10, 12]);
+    expect(w.offset).toBe(13);
+    expect([w.running, w.holding, w.unconfirmed]).toEqual([2, 0, 0]);
+    expect(w.isParked(10)).toBe(true);
+    // Telegram forgot them: a new one comes; the parked ones finish in any order.
+    expect(ids(w.accept([u(13)], 13))).toEqual([13]);
+    w.done(12);
+    w.done(10);
+    expect([w.running, w.holding, w.offset]).toEqual([1, 1, 13]);
+    w.done(13);
+    expect(w.offset).toBe(14);
+    expect(w.park([13])).toEqual([]); // finished meanwhile: not parked
+  });
+
+  it("restores updates an earlier process parked: the offset starts past them", () => {
+    const w = new UpdateWindow();
+    w.restore([20, 21]);
+    expect([w.offset, w.running, w.holding]).toEqual([22, 2, 0]);
+    expect(ids(w.accept([u(22)], 22))).toEqual([22]);
+    w.done(20);
+    w.done(21);
+    w.done(22);
+    expect([w.offset, w.running]).toEqual([23, 0]);
+  });
+
   it("wakes a waiter when an update is done and reports idleness", async () => {
     const w = new UpdateWindow();
     w.accept([u(1)], 0);
