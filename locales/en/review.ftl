@@ -7,6 +7,7 @@ review-state-pending = ⏳ Awaiting review.
 review-state-accepted = ✅ Accepted: { $who }, { $when }
 review-state-returned = ↩ Returned for rework: { $who }, { $when }
 review-comment = Comment: { $comment }
+review-btn-open = 📂 Open the report
 review-btn-accept = ✅ Accept
 review-btn-return = ↩ Return for rework
 review-btn-report-again = 📎 Send the report again

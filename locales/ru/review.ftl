@@ -7,6 +7,7 @@ review-state-pending = ⏳ Ждёт проверки.
 review-state-accepted = ✅ Принят: { $who }, { $when }
 review-state-returned = ↩ Возвращён на доработку: { $who }, { $when }
 review-comment = Комментарий: { $comment }
+review-btn-open = 📂 Открыть отчёт
 review-btn-accept = ✅ Принять
 review-btn-return = ↩ Вернуть на доработку
 review-btn-report-again = 📎 Отправить отчёт заново

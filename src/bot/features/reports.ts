@@ -2,7 +2,7 @@
 // links and text, asks to confirm, stores the report (with a copy of each file under FILES_DIR),
 // tells the unit's coordinators, and asks whether to mark the item done. Its state lives in the
 // database (conversations v2), so it goes on after a restart; every side effect is inside
-// `conversation.external`, every clock read is `conversation.now()`.
+// `conversation.external`, every clock read goes through `external` to the injected clock.
 import { Composer, GrammyError } from "grammy";
 import type { DB } from "../../../db/database.js";
 import { enqueueMessage, outboxKey } from "../../../db/queries/outbox.js";
@@ -13,9 +13,10 @@ import {
   reportNoticeSent,
   saveReport,
 } from "../../../db/queries/reports.js";
+import { reviewData } from "../../domain/status/callback-data.js";
 import { ASSIGNMENT_DATA, parseAssignmentData, parseReportData, REPORT_DATA } from "../callback-data.js";
 import type { BotContext, BotConversation, ConversationContext } from "../context.js";
-import { translator } from "../i18n.js";
+import { type Translate, translator } from "../i18n.js";
 import { type BotFeature, defineConversation } from "../runtime/feature.js";
 import {
   type ReportItem,
@@ -135,7 +136,7 @@ async function reportDialogue(conversation: BotConversation, ctx: ConversationCo
     await update.reply(confirm.text, { ...html, reply_markup: confirm.reply_markup });
   }
 
-  const at = await conversation.now();
+  const at = await conversation.external((outer) => outer.app.deps.clock().getTime());
   const sent = await conversation.external((outer) => sendReport(outer, item, parts, at));
   if (!sent.ok) {
     await ctx.reply(ctx.t(sent.key));
@@ -182,10 +183,12 @@ async function sendReport(
     for (const c of coordinators) {
       const t = translator(i18nForOthers(), c.language);
       const text = renderCoordinatorNotice(item, { from, parts }, t, c.language);
+      const reply_markup = reviewKeyboard(saved.reportId, t);
       try {
         await outer.api.sendMessage(c.id, text, {
           parse_mode: "HTML",
           link_preview_options: { is_disabled: true },
+          reply_markup,
         });
         told.push(c.id);
       } catch (err) {
@@ -194,7 +197,7 @@ async function sendReport(
         const blocked = err instanceof GrammyError && err.error_code === 403;
         if (blocked) failed.push(c.id);
         else {
-          const notice = { text, parse_mode: "HTML" as const };
+          const notice = { text, parse_mode: "HTML" as const, reply_markup };
           const idemKey = outboxKey("report", saved.reportId, c.id);
           await enqueueMessage(db, { idemKey, chatId: c.id, kind: "notice", payload: notice }, clock());
           queued.push(c.id);
@@ -234,3 +237,16 @@ export const reports: BotFeature = {
     defineConversation(REPORT_CONVERSATION, reportDialogue, { maxMillisecondsToWait: 24 * HOUR }),
   ],
 };
+
+/** The notice's buttons: see the files, or decide at once (the review feature handles them). */
+function reviewKeyboard(reportId: number, t: Translate) {
+  return {
+    inline_keyboard: [
+      [{ text: t("review-btn-open"), callback_data: reviewData({ v: "open", report: reportId }) }],
+      [
+        { text: t("review-btn-accept"), callback_data: reviewData({ v: "accept", report: reportId }) },
+        { text: t("review-btn-return"), callback_data: reviewData({ v: "return", report: reportId }) },
+      ],
+    ],
+  };
+}

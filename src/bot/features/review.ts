@@ -179,7 +179,7 @@ async function returnDialogue(
     }
     await update.reply(ctx.t("review-return-text-only"));
   }
-  const at = await conversation.now();
+  const at = await conversation.external((outer) => outer.app.deps.clock().getTime());
   const done = await conversation.external((outer) => applyReturn(outer, reportId, comment, new Date(at)));
   if (!done.ok) {
     await ctx.reply(ctx.t(done.key));

@@ -7,6 +7,7 @@ import { loadAssignment } from "../../../db/queries/assignments.js";
 import { loadReports } from "../../../db/queries/reports.js";
 import { done } from "../../../src/bot/features/done.js";
 import { reports } from "../../../src/bot/features/reports.js";
+import { review } from "../../../src/bot/features/review.js";
 import { settings } from "../../../src/bot/features/settings.js";
 import { tasks } from "../../../src/bot/features/tasks.js";
 import { AssignmentFixtures } from "../../support/assignment-fixtures.js";
@@ -19,7 +20,7 @@ const COORD = 500;
 let ids: Record<string, number>;
 
 beforeEach(async () => {
-  h = await startHarness({ now: "2021-10-25T06:00:00Z", features: [tasks, done, reports, settings] });
+  h = await startHarness({ now: "2021-10-25T06:00:00Z", features: [tasks, done, reports, settings, review] });
   const f = new AssignmentFixtures(h.db);
   const district = await f.unit("Бежецкий район", { role: "Муниципальные организаторы" });
   const school = await f.unit("Школа № 5", { parentId: district });
@@ -143,6 +144,18 @@ describe("an executor end to end", () => {
     await u.press("✅ Да, выполнено");
     expect((await u.waitForAnswer()).text).toBe("✅ Пункт 3 выполнен.");
     expect((await loadAssignment(h.db, ids["3"] as number))?.status).toBe("done");
+
+    // The coordinator decides right from the notice.
+    expect(
+      h.fake
+        .buttons(notices[0])
+        .flat()
+        .map((b) => b.text),
+    ).toEqual(["📂 Открыть отчёт", "✅ Принять", "↩ Вернуть на доработку"]);
+    const coordinator = h.user(COORD);
+    await coordinator.press("✅ Принять", { messageId: notices[0]!.message_id });
+    expect((await coordinator.waitForAnswer()).text).toBe("✅ Отчёт принят.");
+    expect((await loadReports(h.db, ids["3"] as number))[0]?.reviewState).toBe("accepted");
   });
 
   it("a non-member's forged press changes nothing", async () => {
