@@ -16,11 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint("digest_log_pk", ["kind", "user_id", "day"])
     .execute();
   await db.schema.createIndex("digest_log_day").on("digest_log").columns(["kind", "day"]).execute();
-  // The worker's claim looks for due rows of one chat and pending rows per chat.
-  await db.schema.createIndex("outbox_chat").on("outbox").columns(["chat_id", "status"]).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema.dropIndex("outbox_chat").ifExists().execute();
   await db.schema.dropTable("digest_log").ifExists().execute();
 }

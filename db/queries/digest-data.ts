@@ -190,6 +190,44 @@ export async function recordHandled(
   return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
+/** `recordHandled` for many users at once; returns how many rows were new. */
+export async function recordHandledMany(
+  db: Db,
+  rows: readonly {
+    kind: DailyKind;
+    userId: number;
+    day: IsoDate;
+    outcome: "queued" | "empty";
+    outboxId: number | null;
+  }[],
+  at: Date,
+): Promise<{ inserted: number; insertedEmpty: number }> {
+  let inserted = 0;
+  let insertedEmpty = 0;
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    // RETURNING lists only the rows inserted now: a day another run recorded returns nothing.
+    const fresh = await db
+      .insertInto("digest_log")
+      .values(
+        chunk.map((r) => ({
+          kind: r.kind,
+          user_id: r.userId,
+          day: r.day,
+          outcome: r.outcome,
+          outbox_id: r.outboxId,
+          created_at: at.toISOString(),
+        })),
+      )
+      .onConflict((oc) => oc.columns(["kind", "user_id", "day"]).doNothing())
+      .returning(["outcome"])
+      .execute();
+    inserted += fresh.length;
+    insertedEmpty += fresh.filter((r) => r.outcome === "empty").length;
+  }
+  return { inserted, insertedEmpty };
+}
+
 interface CatalogItem {
   planId: number;
   planTitle: string;
@@ -198,30 +236,40 @@ interface CatalogItem {
   result: string | null;
 }
 
-/** Texts shared by many entries, loaded once per run: items of published plans, units, events. */
+interface CatalogOccurrence {
+  item: CatalogItem;
+  kind: DeadlineKind;
+  start: IsoDate | null;
+  due: IsoDate | null;
+  eventName: string | null;
+  eventRecordedAt: string | null;
+}
+
+/**
+ * What many entries share, loaded once per run: the occurrences of published plans with their
+ * item and event texts, and unit names. Entries point at these strings instead of copying them.
+ */
 export interface DigestCatalog {
-  items: Map<number, CatalogItem>;
+  occurrences: Map<number, CatalogOccurrence>;
   units: Map<number, { name: string; archived: boolean }>;
-  events: Map<number, { name: string; recordedAt: string }>;
 }
 
 export async function loadDigestCatalog(db: Db): Promise<DigestCatalog> {
-  const items = await db
+  const items = new Map<number, CatalogItem>();
+  const planTitles = new Map<number, string>();
+  const itemRows = await db
     .selectFrom("items as i")
     .innerJoin("plans as p", "p.id", "i.plan_id")
     .select(["i.id", "i.number", "i.title", "i.result", "p.id as plan_id", "p.title as plan_title"])
     .where("p.status", "=", "published")
     .execute();
-  const planTitles = new Map<number, string>();
-  const catalog: DigestCatalog = { items: new Map(), units: new Map(), events: new Map() };
-  for (const r of items) {
-    // One string per plan title, shared by every entry of the plan.
+  for (const r of itemRows) {
     let title = planTitles.get(r.plan_id);
     if (title === undefined) {
       title = r.plan_title;
       planTitles.set(r.plan_id, title);
     }
-    catalog.items.set(r.id, {
+    items.set(r.id, {
       planId: r.plan_id,
       planTitle: title,
       number: r.number,
@@ -229,19 +277,63 @@ export async function loadDigestCatalog(db: Db): Promise<DigestCatalog> {
       result: r.result,
     });
   }
-  for (const u of await db.selectFrom("units").select(["id", "name", "archived_at"]).execute()) {
-    catalog.units.set(u.id, { name: u.name, archived: u.archived_at !== null });
-  }
+  const events = new Map<number, { name: string; recordedAt: string }>();
   for (const e of await db.selectFrom("events").select(["id", "name", "recorded_at"]).execute()) {
-    catalog.events.set(e.id, { name: e.name, recordedAt: e.recorded_at });
+    events.set(e.id, { name: e.name, recordedAt: e.recorded_at });
   }
-  return catalog;
+  const occurrences = new Map<number, CatalogOccurrence>();
+  const occRows = await db
+    .selectFrom("occurrences as o")
+    .innerJoin("items as i", "i.id", "o.item_id")
+    .innerJoin("plans as p", "p.id", "i.plan_id")
+    .select(["o.id", "o.item_id", "o.kind", "o.start_date", "o.due_date", "o.event_id"])
+    .where("p.status", "=", "published")
+    .execute();
+  for (const o of occRows) {
+    const item = items.get(o.item_id);
+    if (!item) continue;
+    const event = o.event_id === null ? undefined : events.get(o.event_id);
+    occurrences.set(o.id, {
+      item,
+      kind: o.kind as DeadlineKind,
+      start: o.start_date,
+      due: o.due_date,
+      eventName: event?.name ?? null,
+      eventRecordedAt: event?.recordedAt ?? null,
+    });
+  }
+  const units = new Map<number, { name: string; archived: boolean }>();
+  for (const u of await db.selectFrom("units").select(["id", "name", "archived_at"]).execute()) {
+    units.set(u.id, { name: u.name, archived: u.archived_at !== null });
+  }
+  return { occurrences, units };
 }
+
+/** Occurrences a digest on a day in [minDay, maxDay] may mention (see loadDigestEntries). */
+function relevantOccurrences(catalog: DigestCatalog, window: { minDay: IsoDate; maxDay: IsoDate }): number[] {
+  const maxDue = new Date(Date.parse(`${window.maxDay}T00:00:00Z`) + 7 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const ids: number[] = [];
+  for (const [id, o] of catalog.occurrences) {
+    const relevant =
+      o.kind === "continuous" ||
+      o.eventRecordedAt !== null ||
+      (o.due !== null && o.due <= maxDue) ||
+      (o.start !== null && o.start >= window.minDay && o.start <= window.maxDay);
+    if (relevant) ids.push(id);
+  }
+  return ids;
+}
+
+/** Above this many relevant occurrences the filter runs here instead of in the query. */
+const MAX_OCCURRENCE_FILTER = 2000;
 
 /**
  * The open assignments the digests of `userIds` may mention, per user: overdue or due by
  * `window.maxDay` + 7, windows opening in the window, continuous items, and occurrences made by an
- * event. Published plans and live units only. Done and far-off assignments are not loaded at all.
+ * event. Published plans and live units only; done and far-off assignments are not loaded. A
+ * unit's entries are built once and shared by all its members.
  */
 export async function loadDigestEntries(
   db: Db,
@@ -251,74 +343,77 @@ export async function loadDigestEntries(
 ): Promise<Map<number, DigestEntry[]>> {
   const out = new Map<number, DigestEntry[]>();
   if (userIds.length === 0) return out;
-  const maxDue = new Date(Date.parse(`${window.maxDay}T00:00:00Z`) + 7 * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
-  for (let i = 0; i < userIds.length; i += 500) {
+  const unitsOf = new Map<number, number[]>();
+  for (let i = 0; i < userIds.length; i += 1000) {
     const rows = await db
-      .selectFrom("memberships as m")
-      .innerJoin("assignments as a", "a.unit_id", "m.unit_id")
-      .innerJoin("occurrences as o", "o.id", "a.occurrence_id")
-      .select([
-        "m.user_id",
-        "a.id",
-        "a.unit_id",
-        "a.review_state",
-        "a.last_confirmed_on",
-        "o.item_id",
-        "o.start_date",
-        "o.due_date",
-        "o.kind",
-        "o.event_id",
-      ])
-      .where("m.user_id", "in", userIds.slice(i, i + 500))
-      .where("m.left_at", "is", null)
-      .where("a.status", "=", "open")
-      .where((eb) =>
-        eb.or([
-          eb("o.due_date", "<=", maxDue),
-          eb.and([eb("o.start_date", ">=", window.minDay), eb("o.start_date", "<=", window.maxDay)]),
-          eb("o.kind", "=", "continuous"),
-          eb("o.event_id", "is not", null),
-        ]),
-      )
+      .selectFrom("memberships")
+      .select(["user_id", "unit_id"])
+      .where("user_id", "in", userIds.slice(i, i + 1000))
+      .where("left_at", "is", null)
       .execute();
     for (const r of rows) {
-      const item = catalog.items.get(r.item_id);
       const unit = catalog.units.get(r.unit_id);
-      if (!item || !unit || unit.archived) continue;
-      const userId = Number(r.user_id);
-      let list = out.get(userId);
-      if (!list) {
-        list = [];
-        out.set(userId, list);
-      }
-      const event = r.event_id === null ? undefined : catalog.events.get(r.event_id);
-      list.push({
-        assignmentId: r.id,
-        planId: item.planId,
-        planTitle: item.planTitle,
-        itemNumber: item.number,
-        itemTitle: item.title,
-        result: item.result,
-        unitId: r.unit_id,
-        unitName: unit.name,
-        kind: r.kind as DeadlineKind,
-        start: r.start_date,
-        due: r.due_date,
-        status: "open",
-        reviewState: r.review_state,
-        lastConfirmedOn: r.last_confirmed_on,
-        eventName: event?.name ?? null,
-        eventRecordedAt: event?.recordedAt ?? null,
-      });
+      if (!unit || unit.archived) continue;
+      const id = Number(r.user_id);
+      const list = unitsOf.get(id);
+      if (!list) unitsOf.set(id, [r.unit_id]);
+      else if (!list.includes(r.unit_id)) list.push(r.unit_id);
     }
   }
-  // A user linked twice to one unit would see each assignment twice.
-  for (const [userId, list] of out) {
-    const seen = new Set<number>();
-    const unique = list.filter((e) => !seen.has(e.assignmentId) && seen.add(e.assignmentId));
-    if (unique.length !== list.length) out.set(userId, unique);
+  const unitIds = [...new Set([...unitsOf.values()].flat())];
+  const relevant = relevantOccurrences(catalog, window);
+  const byUnit = new Map<number, DigestEntry[]>();
+  if (relevant.length > 0) {
+    const filterInQuery = relevant.length <= MAX_OCCURRENCE_FILTER;
+    unitIds.sort((x, y) => x - y);
+    const wanted = new Set(unitIds);
+    for (let i = 0; i < unitIds.length; i += 1000) {
+      const chunk = unitIds.slice(i, i + 1000);
+      const lo = chunk[0]!;
+      const hi = chunk[chunk.length - 1]!;
+      let q = db
+        .selectFrom("assignments")
+        .select(["id", "unit_id", "occurrence_id", "review_state", "last_confirmed_on"])
+        .where("status", "=", "open");
+      // Dense ids (a whole day's run) read faster as a range; sparse ones (a tick) as a list.
+      q =
+        hi - lo < 2 * chunk.length
+          ? q.where("unit_id", ">=", lo).where("unit_id", "<=", hi)
+          : q.where("unit_id", "in", chunk);
+      if (filterInQuery) q = q.where("occurrence_id", "in", relevant);
+      for (const r of await q.execute()) {
+        const o = catalog.occurrences.get(r.occurrence_id);
+        if (!o || !wanted.has(r.unit_id)) continue; // not a published plan, or a unit in the range nobody asked for
+        if (!filterInQuery && !relevant.includes(r.occurrence_id)) continue;
+        let list = byUnit.get(r.unit_id);
+        if (!list) {
+          list = [];
+          byUnit.set(r.unit_id, list);
+        }
+        list.push({
+          assignmentId: r.id,
+          planId: o.item.planId,
+          planTitle: o.item.planTitle,
+          itemNumber: o.item.number,
+          itemTitle: o.item.title,
+          result: o.item.result,
+          unitId: r.unit_id,
+          unitName: (catalog.units.get(r.unit_id) as { name: string }).name,
+          kind: o.kind,
+          start: o.start,
+          due: o.due,
+          status: "open",
+          reviewState: r.review_state,
+          lastConfirmedOn: r.last_confirmed_on,
+          eventName: o.eventName,
+          eventRecordedAt: o.eventRecordedAt,
+        });
+      }
+    }
+  }
+  for (const [userId, units] of unitsOf) {
+    const lists = units.map((u) => byUnit.get(u) ?? []);
+    out.set(userId, lists.length === 1 ? lists[0]! : lists.flat());
   }
   return out;
 }

@@ -71,6 +71,53 @@ export async function enqueueMessage(
 }
 
 /**
+ * Queues many messages at once (insert-or-ignore by key), for the daily runs. Returns, in the
+ * order given, each message's row id and whether this call inserted it.
+ */
+export async function enqueueMessages(
+  db: Db,
+  msgs: readonly NewOutboxMessage[],
+  at: Date,
+): Promise<{ id: number; inserted: boolean }[]> {
+  const out: { id: number; inserted: boolean }[] = [];
+  const created = at.toISOString();
+  for (let i = 0; i < msgs.length; i += 500) {
+    const chunk = msgs.slice(i, i + 500);
+    // RETURNING gives the rows this statement inserted; a key already there returns nothing.
+    const inserted = await db
+      .insertInto("outbox")
+      .values(
+        // Only the columns without a default: fewer parameters for 500 rows at a time.
+        chunk.map((m) => ({
+          idem_key: m.idemKey,
+          chat_id: m.chatId,
+          kind: m.kind,
+          payload_json: JSON.stringify({ parse_mode: "HTML", ...m.payload }),
+          status: "pending" as const,
+          next_attempt_at: m.notBefore ? m.notBefore.toISOString() : created,
+          created_at: created,
+        })),
+      )
+      .onConflict((oc) => oc.column("idem_key").doNothing())
+      .returning(["id", "idem_key"])
+      .execute();
+    const ids = new Map(inserted.map((r) => [r.idem_key, r.id]));
+    const fresh = new Set(ids.keys());
+    const missing = chunk.filter((m) => !ids.has(m.idemKey)).map((m) => m.idemKey);
+    if (missing.length > 0) {
+      for (const r of await db
+        .selectFrom("outbox")
+        .select(["id", "idem_key"])
+        .where("idem_key", "in", missing)
+        .execute())
+        ids.set(r.idem_key, r.id);
+    }
+    for (const m of chunk) out.push({ id: ids.get(m.idemKey) as number, inserted: fresh.has(m.idemKey) });
+  }
+  return out;
+}
+
+/**
  * Rows ready to be sent at `now`: pending and due, or `sending` with an expired lease (their
  * process died mid-send). Oldest first. `skipChats`: chats the worker is busy with or pacing.
  */

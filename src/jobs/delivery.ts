@@ -45,7 +45,7 @@ export interface DeliveryOptions {
   maxPerWindow?: number;
   /** The window, ms (default 1000). */
   windowMs?: number;
-  /** Kept on top of the window so requests arriving with jitter stay within the count (default 0.02). */
+  /** Kept on top of the window so requests arriving with jitter stay within the count (default 0.03). */
   windowSlack?: number;
   /** Minimum time between two messages to one chat, ms (default 1000). */
   perChatMs?: number;
@@ -66,6 +66,8 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** A 429's retry_after is in seconds of this many ms (default 1000; benchmarks scale time). */
   retryAfterUnitMs?: number;
+  /** Calls that may go back to back after a quiet moment (default 3); the rest are evenly spaced. */
+  burst?: number;
 }
 
 export interface DeliveryStats {
@@ -124,25 +126,41 @@ export function classifyError(e: unknown, retryAfterUnitMs = 1000): Outcome {
   return { kind: "transient", reason: msg.slice(0, 300) };
 }
 
-/** Sliding-window pacer: at most `max` starts in any window (plus slack), and a global pause after a 429. */
+/**
+ * The pacer: calls spread evenly over the window (a token bucket holding a few calls, so a late
+ * timer can catch up) and, as a hard bound, at most `max` starts in any window; plus a global
+ * pause after a 429. Even spacing matters: a burst of 30 at once reaches the server spread by
+ * its own queueing, and the next burst then collides with the stragglers of the last one.
+ */
 class Pacer {
   private readonly starts: number[] = [];
   private pausedUntil = 0;
+  private tokens: number;
+  private refilledAt = 0;
+  private readonly perMs: number;
   constructor(
     private readonly max: number,
     private readonly windowMs: number,
-  ) {}
+    private readonly burst: number,
+  ) {
+    this.perMs = max / windowMs;
+    this.tokens = burst;
+  }
 
   /** How long to wait before the next start may go (0: now). */
   waitMs(now: number): number {
     const pause = this.pausedUntil - now;
     while (this.starts.length > 0 && this.starts[0]! <= now - this.windowMs) this.starts.shift();
     const window = this.starts.length < this.max ? 0 : this.starts[0]! + this.windowMs - now;
-    return Math.max(0, pause, window);
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.refilledAt) * this.perMs);
+    this.refilledAt = now;
+    const bucket = this.tokens >= 1 ? 0 : (1 - this.tokens) / this.perMs;
+    return Math.max(0, pause, window, bucket);
   }
 
   record(now: number): void {
     this.starts.push(now);
+    this.tokens -= 1;
   }
 
   pause(until: number): void {
@@ -157,7 +175,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, options: DeliveryOption
   const o = {
     maxPerWindow: options.maxPerWindow ?? 30,
     windowMs: options.windowMs ?? 1000,
-    windowSlack: options.windowSlack ?? 0.02,
+    windowSlack: options.windowSlack ?? 0.03,
     perChatMs: options.perChatMs ?? 1000,
     concurrency: options.concurrency ?? 8,
     maxAttempts: options.maxAttempts ?? 8,
@@ -167,15 +185,18 @@ export function createDeliveryWorker(deps: DeliveryDeps, options: DeliveryOption
     idlePollMs: options.idlePollMs ?? 1000,
     batchSize: options.batchSize ?? 100,
     retryAfterUnitMs: options.retryAfterUnitMs ?? 1000,
+    burst: Math.max(1, Math.min(options.burst ?? 3, options.maxPerWindow ?? 30)),
   };
   const leaseMs = options.leaseMs ?? o.requestTimeoutMs + 15_000;
-  const pacer = new Pacer(o.maxPerWindow, o.windowMs * (1 + o.windowSlack));
+  const pacer = new Pacer(o.maxPerWindow, o.windowMs * (1 + o.windowSlack), o.burst);
   const stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, blocked: 0, rateLimited: 0 };
   /** Chats with a call in flight. */
   const busyChats = new Set<number>();
   /** Monotonic time of the last start per chat. */
   const lastChatStart = new Map<number, number>();
   const inFlight = new Set<Promise<void>>();
+  /** When the last 429s came (monotonic ms). */
+  let recent429: number[] = [];
   let running: Promise<void> | null = null;
   let stopping = false;
   let wakeUp: (() => void) | null = null;
@@ -215,8 +236,13 @@ export function createDeliveryWorker(deps: DeliveryDeps, options: DeliveryOption
         return;
       case "rate_limited": {
         stats.rateLimited++;
-        // Telegram's flood control is about the bot as a whole: everyone waits.
-        pacer.pause(performance.now() + outcome.retryAfterMs);
+        // The row waits retry_after. A stray 429 or two is a message that reached the server a
+        // little early (jitter at the edge of the window); a third within one window means the
+        // bot is over the limit, and then everyone waits (flood control is per bot).
+        const at = performance.now();
+        recent429 = recent429.filter((t) => t > at - o.windowMs);
+        recent429.push(at);
+        if (recent429.length >= 3) pacer.pause(at + outcome.retryAfterMs);
         if (attempt >= o.maxAttempts * 2) break;
         await markOutboxRetry(db, row.id, new Date(now.getTime() + outcome.retryAfterMs), outcome.reason);
         stats.retried++;
@@ -302,7 +328,7 @@ export function createDeliveryWorker(deps: DeliveryDeps, options: DeliveryOption
       try {
         const perf = performance.now();
         const skip = new Set(busyChats);
-        for (const [chat, at] of lastChatStart) if (chatCoolingMs(chat, perf) > 0) skip.add(chat);
+        for (const chat of lastChatStart.keys()) if (chatCoolingMs(chat, perf) > 0) skip.add(chat);
         rows = await dueOutboxRows(db, clock(), o.batchSize, [...skip]);
       } catch (e) {
         log.error({ err: e }, "could not read the outbox");

@@ -4,6 +4,7 @@ import { type Bucket, place } from "../agenda.js";
 import type { IsoDate } from "../plan/types.js";
 import {
   addDays,
+  compareRu,
   dayMonth,
   escapeHtml,
   longDate,
@@ -55,6 +56,28 @@ export interface DigestInput {
   callbacks: DigestCallbacks;
   /** For tests; default 4096. */
   maxLength?: number;
+  /**
+   * Texts shared by the digests of one run (the same items, dates and days for thousands of
+   * readers): pass one `createDigestCache()` to every call of a run. Optional.
+   */
+  cache?: DigestCache;
+}
+
+/** Memoised pieces of text for the digests of one run (see `DigestInput.cache`). */
+export interface DigestCache {
+  gaps: Map<IsoDate, Set<IsoDate>>;
+  /** `language|today` → the first line, the month name. */
+  headers: Map<string, { header: string; month: string }>;
+  /** item title → item number → « 3. Отправка писем…» (escaped). */
+  prefixes: Map<string, Map<string, string>>;
+  /** `language|today|section` → due date → «срок был 08.10 (17 дней назад)» (escaped). */
+  details: Map<string, Map<string, string>>;
+  /** `language|key|label` → button text. */
+  labels: Map<string, string>;
+}
+
+export function createDigestCache(): DigestCache {
+  return { gaps: new Map(), headers: new Map(), prefixes: new Map(), details: new Map(), labels: new Map() };
 }
 
 interface Line {
@@ -112,7 +135,7 @@ export function gapDays(today: IsoDate, calendar: WorkingCalendar): Set<IsoDate>
 }
 
 function compareNumbers(a: string, b: string): number {
-  return a.localeCompare(b, "ru", { numeric: true });
+  return compareRu(a, b);
 }
 
 function byUrgency(a: Line, b: Line): number {
@@ -135,7 +158,12 @@ function byUrgency(a: Line, b: Line): number {
  */
 export function composeDigest(input: DigestInput): ComposedMessage | null {
   const { today, t } = input;
-  const gap = gapDays(today, input.calendar);
+  const cache = input.cache ?? createDigestCache();
+  let gap = cache.gaps.get(today);
+  if (!gap) {
+    gap = gapDays(today, input.calendar);
+    cache.gaps.set(today, gap);
+  }
   const lines: Line[] = [];
   for (const entry of input.entries) {
     const s = digestSection(entry, today, gap, input);
@@ -147,14 +175,28 @@ export function composeDigest(input: DigestInput): ComposedMessage | null {
     l.rank = i;
   });
 
+  const language = input.user.language;
+  const headerKey = `${language}|${today}`;
+  let header = cache.headers.get(headerKey);
+  if (!header) {
+    header = {
+      header: t("digest-greeting", { date: longDate(today, language) }),
+      month: monthName(today, language),
+    };
+    cache.headers.set(headerKey, header);
+  }
+  let showUnit = false;
+  for (const l of lines) if (l.entry.unitId !== lines[0]!.entry.unitId) showUnit = true;
   const ctx: RenderContext = {
     t,
     today,
     year: today.slice(0, 4),
-    language: input.user.language,
-    showUnit: new Set(lines.map((l) => l.entry.unitId)).size > 1,
-    header: t("digest-greeting", { date: longDate(today, input.user.language) }),
+    language,
+    showUnit,
+    header: header.header,
+    month: header.month,
     lineCache: new Map(),
+    cache,
   };
   const limit = input.maxLength ?? MESSAGE_LIMIT;
   let kept = lines.length;
@@ -171,7 +213,7 @@ export function composeDigest(input: DigestInput): ComposedMessage | null {
     kept = lo;
     text = render(lines, kept, ctx);
   }
-  return { text, buttons: buttons(lines.slice(0, kept), input.callbacks, t) };
+  return { text, buttons: buttons(lines.slice(0, kept), input.callbacks, ctx) };
 }
 
 interface RenderContext {
@@ -181,7 +223,9 @@ interface RenderContext {
   language: string;
   showUnit: boolean;
   header: string;
+  month: string;
   lineCache: Map<DigestEntry, string>;
+  cache: DigestCache;
 }
 
 /** The message text with the `kept` most urgent lines, grouped by plan and section. */
@@ -207,7 +251,7 @@ function render(lines: readonly Line[], kept: number, ctx: RenderContext): strin
         section = l.section;
         out.push(
           section === "confirm"
-            ? t("digest-section-confirm", { month: monthName(ctx.today, ctx.language) })
+            ? t("digest-section-confirm", { month: ctx.month })
             : t(`digest-section-${section}`),
         );
       }
@@ -222,51 +266,85 @@ function render(lines: readonly Line[], kept: number, ctx: RenderContext): strin
 function lineText(l: Line, ctx: RenderContext): string {
   const cached = ctx.lineCache.get(l.entry);
   if (cached !== undefined) return cached;
-  const { t, year, language } = ctx;
   const e = l.entry;
-  const due = e.due ?? ctx.today;
-  let detail: string;
-  switch (l.section) {
-    case "overdue":
-      detail = t("digest-line-overdue", { date: dayMonth(due, year), days: l.daysLate });
-      break;
-    case "gap":
-      detail = t("digest-line-gap", { date: shortDate(due, year, language) });
-      break;
-    case "today":
-      detail = t("digest-line-today");
-      break;
-    case "week":
-      detail = t("digest-line-week", { date: shortDate(due, year, language), days: l.daysLeft ?? 0 });
-      break;
-    case "opens":
-      detail = t("digest-line-opens", { date: shortDate(due, year, language) });
-      break;
-    case "new":
-      detail = e.eventName
-        ? t("digest-line-new-event", {
-            date: shortDate(due, year, language),
-            event: shorten(e.eventName, 50),
-          })
-        : t("digest-line-new", { date: shortDate(due, year, language) });
-      break;
-    case "confirm":
-      detail = t("digest-line-confirm");
-      break;
+  let byNumber = ctx.cache.prefixes.get(e.itemTitle);
+  if (!byNumber) {
+    byNumber = new Map();
+    ctx.cache.prefixes.set(e.itemTitle, byNumber);
   }
-  let text = ` ${escapeHtml(e.itemNumber)}. ${escapeHtml(shorten(e.itemTitle, TITLE_MAX))} — ${escapeHtml(detail)}`;
+  let prefix = byNumber.get(e.itemNumber);
+  if (prefix === undefined) {
+    prefix = ` ${escapeHtml(e.itemNumber)}. ${escapeHtml(shorten(e.itemTitle, TITLE_MAX))} — `;
+    byNumber.set(e.itemNumber, prefix);
+  }
+  let text = prefix + detailText(l, ctx);
   if (ctx.showUnit) text += ` · <i>${escapeHtml(shorten(e.unitName, 40))}</i>`;
-  if (e.reviewState === "pending") text += ` ${escapeHtml(t("digest-note-pending"))}`;
-  else if (e.reviewState === "returned") text += ` ${escapeHtml(t("digest-note-returned"))}`;
+  if (e.reviewState === "pending") text += ` ${escapeHtml(ctx.t("digest-note-pending"))}`;
+  else if (e.reviewState === "returned") text += ` ${escapeHtml(ctx.t("digest-note-returned"))}`;
   ctx.lineCache.set(e, text);
   return text;
+}
+
+/** What the line says about the deadline, escaped; the same for every reader on the same day. */
+function detailText(l: Line, ctx: RenderContext): string {
+  const e = l.entry;
+  const due = e.due ?? ctx.today;
+  if (l.section === "new") {
+    const date = shortDate(due, ctx.year, ctx.language);
+    return escapeHtml(
+      e.eventName
+        ? ctx.t("digest-line-new-event", { date, event: shorten(e.eventName, 50) })
+        : ctx.t("digest-line-new", { date }),
+    );
+  }
+  const key = `${ctx.language}|${ctx.today}|${l.section}`;
+  let byDue = ctx.cache.details.get(key);
+  if (!byDue) {
+    byDue = new Map();
+    ctx.cache.details.set(key, byDue);
+  }
+  let detail = byDue.get(due);
+  if (detail === undefined) {
+    detail = escapeHtml(detailFor(l.section, due, l, ctx));
+    byDue.set(due, detail);
+  }
+  return detail;
+}
+
+function detailFor(section: DigestSection, due: IsoDate, l: Line, ctx: RenderContext): string {
+  const { t, year, language } = ctx;
+  switch (section) {
+    case "overdue":
+      return t("digest-line-overdue", { date: dayMonth(due, year), days: l.daysLate });
+    case "gap":
+      return t("digest-line-gap", { date: shortDate(due, year, language) });
+    case "today":
+      return t("digest-line-today");
+    case "week":
+      return t("digest-line-week", { date: shortDate(due, year, language), days: l.daysLeft ?? 0 });
+    case "opens":
+      return t("digest-line-opens", { date: shortDate(due, year, language) });
+    case "confirm":
+      return t("digest-line-confirm");
+    default:
+      return t("digest-line-new", { date: shortDate(due, year, language) });
+  }
 }
 
 /**
  * [✅ N] [📎 N] for the most urgent entries (two entries a row), [☑ N] for a monthly
  * confirmation, then [📋 Все задачи]. Buttons follow the text's order.
  */
-function buttons(kept: readonly Line[], callbacks: DigestCallbacks, t: Translate): InlineButton[][] {
+function buttons(kept: readonly Line[], callbacks: DigestCallbacks, ctx: RenderContext): InlineButton[][] {
+  const label = (key: string, n: string): string => {
+    const k = `${ctx.language}|${key}|${n}`;
+    let text = ctx.cache.labels.get(k);
+    if (text === undefined) {
+      text = ctx.t(key, { n });
+      ctx.cache.labels.set(k, text);
+    }
+    return text;
+  };
   const chosen = kept.slice(0, MAX_BUTTON_ENTRIES);
   const labels = new Map<string, number>();
   for (const l of chosen) labels.set(l.entry.itemNumber, (labels.get(l.entry.itemNumber) ?? 0) + 1);
@@ -289,17 +367,17 @@ function buttons(kept: readonly Line[], callbacks: DigestCallbacks, t: Translate
       l.section === "confirm"
         ? [
             {
-              text: t("digest-button-confirm", { n }),
+              text: label("digest-button-confirm", n),
               callback_data: callbacks.assignment("conf", e.assignmentId),
             },
           ]
         : [
             {
-              text: t("digest-button-done", { n }),
+              text: label("digest-button-done", n),
               callback_data: callbacks.assignment("done", e.assignmentId),
             },
             {
-              text: t("digest-button-report", { n }),
+              text: label("digest-button-report", n),
               callback_data: callbacks.assignment("rep", e.assignmentId),
             },
           ];
@@ -312,6 +390,6 @@ function buttons(kept: readonly Line[], callbacks: DigestCallbacks, t: Translate
     }
   }
   if (row.length > 0) rows.push(row);
-  rows.push([{ text: t("digest-button-all"), callback_data: callbacks.tasks }]);
+  rows.push([{ text: label("digest-button-all", ""), callback_data: callbacks.tasks }]);
   return rows;
 }

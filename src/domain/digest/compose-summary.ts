@@ -2,7 +2,7 @@
 // unit), which reports came in, access requests waiting, people who blocked the bot. One message.
 import type { IsoDate } from "../plan/types.js";
 import { MESSAGE_LIMIT } from "./compose-digest.js";
-import { escapeHtml, longDate, shorten } from "./format.js";
+import { compareRu, escapeHtml, longDate, shorten } from "./format.js";
 import type { ComposedMessage, InlineButton, Translate } from "./types.js";
 
 /** An assignment that became overdue (its due day passed since the last summary). */
@@ -61,7 +61,7 @@ function groupBy<T, K>(list: readonly T[], key: (x: T) => K): Map<K, T[]> {
 }
 
 function itemList(numbers: string[], t: Translate): string {
-  const unique = [...new Set(numbers)].sort((a, b) => a.localeCompare(b, "ru", { numeric: true }));
+  const unique = [...new Set(numbers)].sort(compareRu);
   const shown = unique.slice(0, UNIT_ITEMS_MAX).map(escapeHtml).join(", ");
   return unique.length > UNIT_ITEMS_MAX
     ? `${shown} ${escapeHtml(t("summary-and-more", { count: unique.length - UNIT_ITEMS_MAX }))}`
@@ -84,7 +84,7 @@ function byPlanAndUnit(
   for (const planRows of [...plans.values()].sort((a, b) => a[0]!.planId - b[0]!.planId)) {
     const block = [`<b>${escapeHtml(shorten(planRows[0]!.planTitle, 90))}</b>`];
     const units = [...groupBy(planRows, (r) => r.unitId).values()].sort(
-      (a, b) => b.length - a.length || a[0]!.unitName.localeCompare(b[0]!.unitName, "ru"),
+      (a, b) => b.length - a.length || compareRu(a[0]!.unitName, b[0]!.unitName),
     );
     for (const unitRows of units) {
       block.push(

@@ -70,11 +70,25 @@ export function longDate(date: IsoDate, language: string): string {
   return fmt.format(new Date(`${date}T00:00:00Z`));
 }
 
+const monthCache = new Map<string, Intl.DateTimeFormat>();
+
 /** «октябрь» (nominative month name). */
 export function monthName(date: IsoDate, language: string): string {
-  return new Intl.DateTimeFormat(language, { month: "long", timeZone: "UTC" }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  let fmt = monthCache.get(language);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(language, { month: "long", timeZone: "UTC" });
+    monthCache.set(language, fmt);
+  }
+  return fmt.format(new Date(`${date}T00:00:00Z`));
+}
+
+// One collator: `localeCompare` with options builds a new one on every call (slow, and heavy
+// when sorting thousands of digests).
+const collator = new Intl.Collator("ru", { numeric: true });
+
+/** Compares item numbers («1.10» after «1.9») and names the Russian way. */
+export function compareRu(a: string, b: string): number {
+  return collator.compare(a, b);
 }
 
 /** `date` plus `days` calendar days. */
