@@ -85,3 +85,40 @@ export function kvAdapter<T>(db: Kysely<Database>, prefix: string, clock: () => 
     delete: (key) => kvDelete(db, prefix + key),
   };
 }
+
+/**
+ * Remembers keys found absent, so they are not read again until written: the conversations
+ * plugin reads its state on every update, and most chats have none. Only writes through this
+ * adapter are seen, so every writer of these keys must use it (one process owns the bot).
+ * Bounded: forgotten all at once past `max` keys.
+ */
+export function rememberAbsentKeys<T>(adapter: KvAdapter<T>, max = 100_000): KvAdapter<T> {
+  const absent = new Set<string>();
+  // Bumped by every write or delete: a read that overlapped one does not mark its key absent.
+  let writes = 0;
+  return {
+    async read(key) {
+      if (absent.has(key)) return undefined;
+      const before = writes;
+      const value = await adapter.read(key);
+      if (value === undefined && writes === before) {
+        if (absent.size >= max) absent.clear();
+        absent.add(key);
+      }
+      return value;
+    },
+    async write(key, value) {
+      writes += 1;
+      absent.delete(key);
+      await adapter.write(key, value);
+    },
+    async delete(key) {
+      const mine = ++writes;
+      absent.delete(key);
+      await adapter.delete(key);
+      if (writes !== mine) return; // another write overlapped: do not guess
+      if (absent.size >= max) absent.clear();
+      absent.add(key);
+    },
+  };
+}

@@ -22,7 +22,7 @@ import { conversations, createConversation } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { type ApiClientOptions, Bot, type Context, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { kvAdapter } from "../../db/queries/kv.js";
+import { kvAdapter, rememberAbsentKeys } from "../../db/queries/kv.js";
 import type { BotContext, BotDeps, ConversationContext } from "./context.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { createI18n, normaliseLanguage } from "./i18n.js";
@@ -96,7 +96,8 @@ export function createBot(
         type: "key",
         version: CONVERSATION_STORAGE_VERSION,
         prefix: CONVERSATION_KEY_PREFIX,
-        adapter: kvAdapter(deps.db, "", deps.clock),
+        // Most chats have no dialogue: "none" is remembered, not read from the database each time.
+        adapter: rememberAbsentKeys(kvAdapter(deps.db, "", deps.clock)),
       },
       plugins: [i18n.middleware() as Middleware<ConversationContext>],
     }),
