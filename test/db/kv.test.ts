@@ -51,7 +51,13 @@ describe("rememberAbsentKeys", () => {
     const inner = kvAdapter<{ s: number }>(db, "c:", () => at);
     let n = 0;
     return {
-      adapter: { ...inner, read: (k) => (n++, inner.read(k)) },
+      adapter: {
+        ...inner,
+        read: (k) => {
+          n += 1;
+          return inner.read(k);
+        },
+      },
       reads: () => n,
     };
   }
