@@ -332,6 +332,49 @@ function detailFor(section: DigestSection, due: IsoDate, l: Line, ctx: RenderCon
 }
 
 /**
+ * What each button calls its line: the item number; a number shown twice gets what tells the lines
+ * apart — the unit (two units), else the plan (two plans), else the due date (occurrences of a
+ * recurring item: «16 · 31.03», as /tasks does); a label still shared gets the due date, then «#2».
+ */
+function buttonNames(lines: readonly Line[], year: string): Map<Line, string> {
+  const names = new Map<Line, string>();
+  const groups = new Map<string, Line[]>();
+  for (const l of lines) {
+    const g = groups.get(l.entry.itemNumber);
+    if (g) g.push(l);
+    else groups.set(l.entry.itemNumber, [l]);
+  }
+  for (const [n, group] of groups) {
+    if (group.length === 1) {
+      names.set(group[0]!, n);
+      continue;
+    }
+    const units = new Set(group.map((l) => l.entry.unitId)).size > 1;
+    const plans = new Set(group.map((l) => l.entry.planId)).size > 1;
+    const due = (l: Line) => (l.entry.due ? dayMonth(l.entry.due, year) : "");
+    const label = (l: Line) =>
+      units ? shorten(l.entry.unitName, 14) : plans ? shorten(l.entry.planTitle, 14) : due(l);
+    const first = group.map((l) => [n, label(l)].filter(Boolean).join(" · "));
+    const second = first.map((name, i) =>
+      first.indexOf(name) !== first.lastIndexOf(name) && (units || plans) && group[i]!.entry.due
+        ? `${name} · ${due(group[i]!)}`
+        : name,
+    );
+    const used = new Map<string, number>();
+    group.forEach((l, i) => {
+      const name = second[i]!;
+      if (second.indexOf(name) === second.lastIndexOf(name)) names.set(l, name);
+      else {
+        const k = (used.get(name) ?? 0) + 1;
+        used.set(name, k);
+        names.set(l, `${name} #${k}`);
+      }
+    });
+  }
+  return names;
+}
+
+/**
  * [✅ N] [📎 N] for the most urgent entries (two entries a row), [☑ N] for a monthly
  * confirmation, then [📋 Все задачи]. Buttons follow the text's order.
  */
@@ -346,9 +389,8 @@ function buttons(kept: readonly Line[], callbacks: DigestCallbacks, ctx: RenderC
     return text;
   };
   const chosen = kept.slice(0, MAX_BUTTON_ENTRIES);
-  const labels = new Map<string, number>();
-  for (const l of chosen) labels.set(l.entry.itemNumber, (labels.get(l.entry.itemNumber) ?? 0) + 1);
-  const ambiguous = [...labels.values()].some((n) => n > 1);
+  const names = buttonNames(chosen, ctx.year);
+  const ambiguous = chosen.some((l) => names.get(l) !== l.entry.itemNumber);
   // Text order: plan by plan as rendered (plans in order of first appearance), then by rank.
   const planOrder = new Map<number, number>();
   for (const l of kept) if (!planOrder.has(l.entry.planId)) planOrder.set(l.entry.planId, planOrder.size);
@@ -359,10 +401,7 @@ function buttons(kept: readonly Line[], callbacks: DigestCallbacks, ctx: RenderC
   let row: InlineButton[] = [];
   for (const l of ordered) {
     const e = l.entry;
-    let n = e.itemNumber;
-    if (ambiguous && (labels.get(n) ?? 0) > 1) {
-      n += ` · ${shorten(new Set(chosen.map((c) => c.entry.unitId)).size > 1 ? e.unitName : e.planTitle, 14)}`;
-    }
+    const n = names.get(l)!;
     const pair =
       l.section === "confirm"
         ? [

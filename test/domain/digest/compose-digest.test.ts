@@ -198,6 +198,35 @@ describe("composeDigest — texts", () => {
     expect(labels).toContain("✅ 3 · НОКО 2020");
   });
 
+  it("occurrences of one recurring item get buttons named by their due date, as in /tasks", () => {
+    const d = digest(
+      [
+        entry({ itemNumber: "16", itemTitle: "План работы", due: "2021-12-31" }),
+        entry({ itemNumber: "16", itemTitle: "План работы", due: "2022-03-31" }),
+        entry({ itemNumber: "16", itemTitle: "План работы", due: "2021-09-30" }),
+      ],
+      "2021-12-28",
+    )!;
+    const labels = d.buttons.flat().map((b) => b.text);
+    expect(labels.filter((l) => l.startsWith("✅"))).toEqual(["✅ 16 · 30.09", "✅ 16 · 31.12"]);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it("the same number for two units and two occurrences each: unit, then date", () => {
+    const d = digest(
+      [
+        entry({ itemNumber: "5", due: "2021-10-20", unitId: 1, unitName: "Школа № 1" }),
+        entry({ itemNumber: "5", due: "2021-10-22", unitId: 1, unitName: "Школа № 1" }),
+        entry({ itemNumber: "5", due: "2021-10-20", unitId: 2, unitName: "Школа № 2" }),
+      ],
+      "2021-10-25",
+    )!;
+    const labels = d.buttons.flat().map((b) => b.text);
+    expect(labels).toContain("✅ 5 · Школа № 1 · 20.10");
+    expect(labels).toContain("✅ 5 · Школа № 1 · 22.10");
+    expect(labels).toContain("✅ 5 · Школа № 2");
+  });
+
   it("English texts", () => {
     const d = digest([entry({ itemNumber: "3", itemTitle: "Letters", due: "2021-10-08" })], "2021-10-25", {
       user: { id: 7, language: "en" },
