@@ -135,6 +135,63 @@ export async function loadLastHandled(
   return new Map(rows.map((r) => [Number(r.user_id), r.day]));
 }
 
+/**
+ * Digest days recorded as empty that are stale: since the record (less `marginMs`, for writes
+ * timestamped before the run but committed after its reads) the user was linked to a unit, or a
+ * plan was published, an event recorded or a unit created — anything that can give a user
+ * something to say. Per user, the stale day (only days from `sinceDay`). The daily job composes
+ * these users again, so someone linked or given new assignments later in the day still gets
+ * that day's digest.
+ */
+export async function loadStaleEmptyDigests(
+  db: Db,
+  sinceDay: IsoDate,
+  marginMs = 60_000,
+): Promise<Map<number, IsoDate>> {
+  const out = new Map<number, IsoDate>();
+  const maxOf = async (q: Promise<{ at: string | null } | undefined>) => (await q)?.at ?? "";
+  const [published, recorded, created, linked] = await Promise.all([
+    maxOf(db.selectFrom("plans").select(sql<string | null>`max(published_at)`.as("at")).executeTakeFirst()),
+    maxOf(db.selectFrom("events").select(sql<string | null>`max(recorded_at)`.as("at")).executeTakeFirst()),
+    maxOf(db.selectFrom("units").select(sql<string | null>`max(created_at)`.as("at")).executeTakeFirst()),
+    maxOf(
+      db.selectFrom("memberships").select(sql<string | null>`max(created_at)`.as("at")).executeTakeFirst(),
+    ),
+  ]);
+  const latest = [published, recorded, created, linked].sort().at(-1)!;
+  if (latest === "") return out;
+  const shift = (at: string) => new Date(Date.parse(at) + marginMs).toISOString();
+  // Records made more than the margin after the latest change of any kind are current.
+  const rows = await db
+    .selectFrom("digest_log")
+    .select(["user_id", "day", "created_at"])
+    .where("kind", "=", "digest")
+    .where("day", ">=", sinceDay)
+    .where("outcome", "=", "empty")
+    .where("created_at", "<=", shift(latest))
+    .execute();
+  if (rows.length === 0) return out;
+  const global = [published, recorded, created].sort().at(-1)!;
+  const mine = new Map<number, string>();
+  const ids = [...new Set(rows.map((r) => Number(r.user_id)))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const linkedRows = await db
+      .selectFrom("memberships")
+      .select(["user_id", sql<string>`max(created_at)`.as("at")])
+      .where("user_id", "in", ids.slice(i, i + 500))
+      .groupBy("user_id")
+      .execute();
+    for (const r of linkedRows) mine.set(Number(r.user_id), r.at);
+  }
+  for (const r of rows) {
+    const id = Number(r.user_id);
+    const since = new Date(Date.parse(r.created_at) - marginMs).toISOString();
+    const stale = global >= since || (mine.get(id) ?? "") >= since;
+    if (stale && (out.get(id) ?? "") < r.day) out.set(id, r.day);
+  }
+  return out;
+}
+
 /** The last message actually queued per user before `beforeDay` (looking back to `sinceDay`). */
 export async function loadLastQueued(
   db: Db,
@@ -219,7 +276,18 @@ export async function recordHandledMany(
           created_at: at.toISOString(),
         })),
       )
-      .onConflict((oc) => oc.columns(["kind", "user_id", "day"]).doNothing())
+      // A day found empty may be handled again (see loadStaleEmptyDigests): the new outcome
+      // replaces it; a queued day is never touched.
+      .onConflict((oc) =>
+        oc
+          .columns(["kind", "user_id", "day"])
+          .doUpdateSet((eb) => ({
+            outcome: eb.ref("excluded.outcome"),
+            outbox_id: eb.ref("excluded.outbox_id"),
+            created_at: eb.ref("excluded.created_at"),
+          }))
+          .where("digest_log.outcome", "=", "empty"),
+      )
       .returning(["outcome"])
       .execute();
     inserted += fresh.length;

@@ -13,6 +13,7 @@ import {
   loadExecutorSchedules,
   loadLastHandled,
   loadLastQueued,
+  loadStaleEmptyDigests,
   loadSummaryData,
   recordHandledMany,
   type ScheduledUser,
@@ -47,7 +48,10 @@ export interface DailyContext {
 export interface DailyResult {
   /** Messages queued now. */
   queued: number;
-  /** Users due with nothing to say (recorded, so they are not composed again today). */
+  /**
+   * Users due with nothing to say (recorded, so they are not composed again today unless they
+   * are linked to a unit or a plan, an event or a unit appears later: see loadStaleEmptyDigests).
+   */
   empty: number;
   /** Outbox ids of the messages queued now (and of ones another process had queued first). */
   outboxIds: number[];
@@ -159,7 +163,13 @@ export async function queueDueDigests(ctx: DailyContext, now: Date, day?: IsoDat
     mark = at;
   };
   const users = await loadExecutorSchedules(ctx.db);
-  const lastHandled = await loadLastHandled(ctx.db, "digest", handledSince(now, day));
+  const since = handledSince(now, day);
+  const lastHandled = await loadLastHandled(ctx.db, "digest", since);
+  // A day found empty before the user was linked, or before a plan or an event gave them
+  // something to say, is handled again.
+  for (const [userId, staleDay] of await loadStaleEmptyDigests(ctx.db, since)) {
+    if (lastHandled.get(userId) === staleDay) lastHandled.set(userId, addDays(staleDay, -1));
+  }
   const due = pickDue(ctx, now, users, lastHandled, day);
   if (due.length === 0) return result;
   const language = new Map(users.map((u) => [u.id, u.language]));

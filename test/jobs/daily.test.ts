@@ -185,6 +185,73 @@ describe("queueDueDigests", () => {
   });
 });
 
+describe("queueDueDigests — a day found empty, then something to say", () => {
+  it("a user linked while the morning run reads (the membership stamped before the run) gets the day's digest on the next tick", async () => {
+    const { unit } = await operatorUnit();
+    const quiet = await fx.unit("Школа № 9");
+    await fx.member(2, quiet);
+    await fx.member(3, quiet);
+    expect(await queueDueDigests(ctx, new Date("2021-10-25T06:00:00Z"))).toMatchObject({
+      queued: 0,
+      empty: 2,
+    });
+    // Committed after the run's reads, stamped a second before it.
+    await db
+      .insertInto("memberships")
+      .values({ user_id: 2, unit_id: unit, created_at: "2021-10-25T05:59:59.000Z", left_at: null })
+      .execute();
+    expect(await queueDueDigests(ctx, new Date("2021-10-25T06:01:00Z"))).toMatchObject({
+      queued: 1,
+      empty: 0,
+    });
+    const rows = await outbox();
+    expect(rows.map((r) => r.idem_key)).toEqual(["digest:2:2021-10-25"]);
+    expect(rows[0]!.payload.text).toContain("3. Отправка писем");
+    expect(await queueDueDigests(ctx, new Date("2021-10-25T06:05:00Z"))).toMatchObject({
+      queued: 0,
+      empty: 0,
+    });
+    const log = await db.selectFrom("digest_log").select(["user_id", "outcome"]).orderBy("user_id").execute();
+    expect(log).toEqual([
+      { user_id: 2, outcome: "queued" },
+      { user_id: 3, outcome: "empty" },
+    ]);
+  });
+
+  it("a plan published at 11:00 reaches those who had nothing at 09:00, once; a day with a digest is not redone", async () => {
+    const { unit } = await operatorUnit();
+    const school = await fx.unit("Школа № 9");
+    await fx.member(1, unit);
+    await fx.member(2, school);
+    expect(await queueDueDigests(ctx, new Date("2021-10-25T06:00:00Z"))).toMatchObject({
+      queued: 1,
+      empty: 1,
+    });
+    const plan = await fx.plan({ title: "План по НОКО" });
+    await fx.assignment({
+      unitId: school,
+      planId: plan,
+      number: "2",
+      title: "Анкетирование",
+      due: "2021-10-27",
+    });
+    await fx.assignment({ unitId: unit, planId: plan, number: "4", title: "Свод анкет", due: "2021-10-27" });
+    await db
+      .updateTable("plans")
+      .set({ published_at: "2021-10-25T08:00:00.000Z" })
+      .where("id", "=", plan)
+      .execute();
+    expect(await queueDueDigests(ctx, new Date("2021-10-25T08:01:00Z"))).toMatchObject({ queued: 1 });
+    expect(await queueDueDigests(ctx, new Date("2021-10-25T08:30:00Z"))).toMatchObject({
+      queued: 0,
+      empty: 0,
+    });
+    const rows = await outbox();
+    expect(rows.map((r) => r.idem_key)).toEqual(["digest:1:2021-10-25", "digest:2:2021-10-25"]);
+    expect(rows[1]!.payload.text).toContain("2. Анкетирование — до ср, 27.10 (через 2 дня)");
+  });
+});
+
 describe("queueDueSummaries", () => {
   it("tells a coordinator what became overdue in their subtree, reports and requests; once a day", async () => {
     const region = await fx.unit("Тверская область", { role: "Министерство" });
