@@ -55,7 +55,13 @@ export function shortDate(date: IsoDate, currentYear: string, language: string):
 
 const longCache = new Map<string, Intl.DateTimeFormat>();
 
-/** «понедельник, 25 октября» (for the digest's first line). */
+// «Сроки на пятницу»: after «на» a Russian weekday takes the accusative; ICU gives the nominative.
+const RU_ACCUSATIVE: Record<string, string> = { среда: "среду", пятница: "пятницу", суббота: "субботу" };
+
+/**
+ * «понедельник, 25 октября» for the first line «Сроки на …»: in Russian the weekday is in the
+ * accusative («на пятницу, 29 октября»).
+ */
 export function longDate(date: IsoDate, language: string): string {
   let fmt = longCache.get(language);
   if (!fmt) {
@@ -67,7 +73,8 @@ export function longDate(date: IsoDate, language: string): string {
     });
     longCache.set(language, fmt);
   }
-  return fmt.format(new Date(`${date}T00:00:00Z`));
+  const text = fmt.format(new Date(`${date}T00:00:00Z`));
+  return language.startsWith("ru") ? text.replace(/^[а-я]+/, (w) => RU_ACCUSATIVE[w] ?? w) : text;
 }
 
 const monthCache = new Map<string, Intl.DateTimeFormat>();

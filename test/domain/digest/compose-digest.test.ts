@@ -227,6 +227,15 @@ describe("composeDigest — texts", () => {
     expect(labels).toContain("✅ 5 · Школа № 2");
   });
 
+  it("the first line puts the weekday in the accusative after «на»: пятницу, среду, субботу", () => {
+    const first = (today: string) => digest([entry({ due: today })], today)!.text.split("\n")[0];
+    expect(first("2021-10-29")).toBe("Доброе утро! Сроки на пятницу, 29 октября");
+    expect(first("2021-10-27")).toBe("Доброе утро! Сроки на среду, 27 октября");
+    expect(first("2021-10-26")).toBe("Доброе утро! Сроки на вторник, 26 октября");
+    // A working Saturday (20.02.2021 by the decree).
+    expect(first("2021-02-20")).toBe("Доброе утро! Сроки на субботу, 20 февраля");
+  });
+
   it("English texts", () => {
     const d = digest([entry({ itemNumber: "3", itemTitle: "Letters", due: "2021-10-08" })], "2021-10-25", {
       user: { id: 7, language: "en" },
