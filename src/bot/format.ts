@@ -1,7 +1,7 @@
 // Small formatting helpers of the executors' screens (/tasks, marks, reports): HTML escaping,
 // shortening plan text, dates as people write them («пт, 29.10»), file sizes.
 import { DateTime } from "luxon";
-import type { IsoDate } from "../../domain/plan/types.js";
+import type { IsoDate } from "../domain/plan/types.js";
 
 /** A translation function: Fluent key and variables to text (ctx.t, or i18n.t bound to a locale). */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;

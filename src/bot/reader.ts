@@ -2,16 +2,16 @@
 // them, and editing a message in place without failing on a double press.
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { DateTime } from "luxon";
-import { loadActor } from "../../../db/queries/actors.js";
-import { loadAgenda } from "../../../db/queries/assignments.js";
-import type { UserRow } from "../../../db/schema.js";
-import type { Actor } from "../../domain/permissions.js";
-import type { IsoDate } from "../../domain/plan/types.js";
-import { parseTasksData } from "../callback-data.js";
-import type { BaseContext } from "../context.js";
-import { createI18n } from "../i18n.js";
-import { localDate } from "../views/tasks-format.js";
-import { renderTasks, type TasksView } from "../views/tasks-view.js";
+import { loadActor } from "../../db/queries/actors.js";
+import { loadAgenda } from "../../db/queries/assignments.js";
+import type { UserRow } from "../../db/schema.js";
+import type { Actor } from "../domain/permissions.js";
+import type { IsoDate } from "../domain/plan/types.js";
+import { parseTasksData } from "./callback-data.js";
+import type { BaseContext } from "./context.js";
+import { renderTasks, type TasksView } from "./features/tasks/view.js";
+import { localDate } from "./format.js";
+import { createI18n } from "./i18n.js";
 
 export interface Reader {
   actor: Actor;

@@ -1,10 +1,10 @@
 // Small pieces shared by /start, /invite, /invites, access requests, /me and /units.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { DateTime } from "luxon";
-import { loadActor, loadUnitTree } from "../../../db/queries/actors.js";
-import { listUnits, type UnitInfo } from "../../../db/queries/units.js";
-import { type Actor, anonymousActor, unitsCoordinatedBy } from "../../domain/permissions.js";
-import type { BaseContext } from "../context.js";
+import { loadActor, loadUnitTree } from "../../db/queries/actors.js";
+import { listUnits, type UnitInfo } from "../../db/queries/units.js";
+import { type Actor, anonymousActor, unitsCoordinatedBy } from "../domain/permissions.js";
+import type { BaseContext } from "./context.js";
 
 /** `ctx.t`-shaped: a key and its variables to a text. */
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;

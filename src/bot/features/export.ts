@@ -15,8 +15,8 @@ import { countByUnit } from "../../domain/status/unit-counts.js";
 import { unitTree } from "../../domain/status/unit-tree.js";
 import { renderChartPng } from "../../exports/chart-png.js";
 import type { BaseContext, BotContext } from "../context.js";
+import { answerPress } from "../reader.js";
 import { loadStatusReader, type StatusReader } from "./status-screens.js";
-import { answerPress } from "./tasks-helpers.js";
 
 const composer = new Composer<BotContext>();
 const CAPTION_MAX = 1024;

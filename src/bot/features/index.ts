@@ -1,19 +1,36 @@
 // Every feature of the bot, in the order their handlers run (conversations go first anyway).
 // Add yours here: a BotFeature `{ name, composer, conversations? }` or a bare Composer.
 // Order matters only between features whose handlers could both match the same update.
+// One folder per feature (composer, screens, views, button data); help and unhandled are one file.
 import type { FeatureLike } from "../runtime/feature.js";
-import { done } from "./done.js";
-import { eventsFeature } from "./events.js";
+import { eventsFeature } from "./events/events.js";
 import { exportFeature } from "./export.js";
 import { help } from "./help.js";
-import { onboardingFeatures } from "./onboarding-features.js";
+import { access } from "./onboarding/access.js";
+import { invites } from "./onboarding/invites.js";
+import { me } from "./onboarding/me.js";
+import { onboarding } from "./onboarding/start.js";
 import { overdue } from "./overdue.js";
-import { plansFeature } from "./plans.js";
-import { reports } from "./reports.js";
+import { plansFeature } from "./plans/plans.js";
+import { reports } from "./reports/reports.js";
 import { review } from "./review.js";
-import { settings } from "./settings.js";
+import { settings } from "./settings/settings.js";
 import { status } from "./status.js";
-import { tasks } from "./tasks.js";
+import { done } from "./tasks/done.js";
+import { tasks } from "./tasks/tasks.js";
+import { unitsFeature } from "./units/units.js";
+
+/**
+ * The features of linking people to roles, in the order they are mounted (onboarding first: it
+ * makes ADMIN_IDS users admins before any other handler checks rights).
+ */
+export const onboardingFeatures: FeatureLike[] = [
+  { name: "onboarding", composer: onboarding },
+  { name: "access", composer: access },
+  { name: "invites", composer: invites },
+  { name: "me", composer: me },
+  unitsFeature,
+];
 
 export function allFeatures(): FeatureLike[] {
   return [

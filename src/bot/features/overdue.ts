@@ -12,8 +12,8 @@ import { applyOnce } from "../apply-once.js";
 import { TASKS_OPEN } from "../callback-data.js";
 import type { BaseContext, BotContext } from "../context.js";
 import { translator } from "../i18n.js";
+import { answerPress, editInPlace, i18nForOthers } from "../reader.js";
 import { loadStatusReader, mayCoordinate, type StatusReader } from "./status-screens.js";
-import { answerPress, editInPlace, i18nForOthers } from "./tasks-helpers.js";
 
 const composer = new Composer<BotContext>();
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };

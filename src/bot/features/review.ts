@@ -24,11 +24,11 @@ import {
 import { applyOnce } from "../apply-once.js";
 import { assignmentData } from "../callback-data.js";
 import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../context.js";
+import { escapeHtml, formatSize } from "../format.js";
 import { translator } from "../i18n.js";
+import { answerPress, editInPlace, i18nForOthers } from "../reader.js";
 import { type BotFeature, defineConversation } from "../runtime/feature.js";
-import { escapeHtml, formatSize } from "../views/tasks-format.js";
 import { loadStatusReader, mayCoordinate, type StatusReader } from "./status-screens.js";
-import { answerPress, editInPlace, i18nForOthers } from "./tasks-helpers.js";
 
 export const REVIEW_RETURN_CONVERSATION = "review-return";
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };

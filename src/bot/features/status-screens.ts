@@ -33,7 +33,7 @@ import type { StatusScope } from "../../domain/status/types.js";
 import { countByUnit } from "../../domain/status/unit-counts.js";
 import { unitTree } from "../../domain/status/unit-tree.js";
 import type { BaseContext } from "../context.js";
-import { loadReader, type Reader } from "./tasks-helpers.js";
+import { loadReader, type Reader } from "../reader.js";
 
 /** A coordinator reading status: rights, zone, local today, language, and the units they see. */
 export interface StatusReader extends Reader {

@@ -10,9 +10,9 @@ import { button, buttonText, escapeHtml, shorten } from "../../domain/status/for
 import { overdueByUnit } from "../../domain/status/overdue.js";
 import { applyOnce } from "../apply-once.js";
 import type { BaseContext, BotContext } from "../context.js";
+import { answerPress, editInPlace } from "../reader.js";
 import { remindUnits } from "./overdue.js";
 import { buildStatusScreen, loadStatusReader, type StatusReader } from "./status-screens.js";
-import { answerPress, editInPlace } from "./tasks-helpers.js";
 
 const composer = new Composer<BotContext>();
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };

@@ -3,7 +3,7 @@ import {
   type OnboardingButton,
   onboardingData,
   parseOnboardingData,
-} from "../../../src/bot/features/onboarding-callbacks.js";
+} from "../../../src/bot/features/onboarding/callback-data.js";
 
 describe("onboarding button data", () => {
   const samples: OnboardingButton[] = [

@@ -1,7 +1,7 @@
 // End to end: the real bot polling the fake Bot API over HTTP, a temp-file database, the clock
 // moved by hand. Invites, /start, access requests, forged buttons, a bulk list upload.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { onboardingFeatures } from "../../../src/bot/features/onboarding-features.js";
+import { onboardingFeatures } from "../../../src/bot/features/index.js";
 import { AssignmentFixtures } from "../../support/assignment-fixtures.js";
 import { type Harness, startHarness } from "../../support/bot-harness.js";
 import { xlsxRows } from "./setup.js";

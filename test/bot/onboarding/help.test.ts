@@ -1,7 +1,7 @@
 // /help lists what this person can do: executors their commands, plan managers also the upload.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { help } from "../../../src/bot/features/help.js";
-import { onboardingFeatures } from "../../../src/bot/features/onboarding-features.js";
+import { onboardingFeatures } from "../../../src/bot/features/index.js";
 import { AssignmentFixtures } from "../../support/assignment-fixtures.js";
 import { createFeatureTester } from "../../support/bot-harness.js";
 import { ADMIN, text, type World } from "./setup.js";

@@ -1,7 +1,7 @@
 // In-process set-up for the onboarding features: the real createBot with onboarding, access,
 // invites, /me and /units; ADMIN_IDS=1; the Bot API answered by the fake.
 import ExcelJS from "exceljs";
-import { onboardingFeatures } from "../../../src/bot/features/onboarding-features.js";
+import { onboardingFeatures } from "../../../src/bot/features/index.js";
 import { AssignmentFixtures } from "../../support/assignment-fixtures.js";
 import { createFeatureTester, type FeatureTester, type TestUser } from "../../support/bot-harness.js";
 import type { FakeMessage } from "../../support/fake-bot-api.js";

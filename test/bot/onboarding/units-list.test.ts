@@ -1,8 +1,12 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { RoleInfo, UnitInfo } from "../../../db/queries/units.js";
-import { readUnitsList, rowsToUnitsList, type UnitsListRow } from "../../../src/bot/features/units-list.js";
-import { planUnitsList, type UnitsWorld } from "../../../src/bot/features/units-plan.js";
+import { planUnitsList, type UnitsWorld } from "../../../src/bot/features/units/plan-list.js";
+import {
+  readUnitsList,
+  rowsToUnitsList,
+  type UnitsListRow,
+} from "../../../src/bot/features/units/read-list.js";
 import type { Actor } from "../../../src/domain/permissions.js";
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

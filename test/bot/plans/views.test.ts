@@ -5,19 +5,23 @@ import { readFileSync } from "node:fs";
 import { I18n } from "@grammyjs/i18n";
 import { describe, expect, it } from "vitest";
 import type { EventOccurrence } from "../../../db/queries/publish.js";
-import { parseEventDate } from "../../../src/bot/features/events.js";
-import { parseEventsData } from "../../../src/bot/features/events-data.js";
-import { deadlineContextOf, readTypedDeadline } from "../../../src/bot/features/plan-fix.js";
-import { type PlansButton, parsePlansData, plansData } from "../../../src/bot/features/plans-data.js";
-import { occurrenceLine, renderEventRecorded } from "../../../src/bot/views/events-view.js";
-import { describeDeadline } from "../../../src/bot/views/plan-fix-view.js";
+import { parseEventsData } from "../../../src/bot/features/events/callback-data.js";
+import { parseEventDate } from "../../../src/bot/features/events/events.js";
+import { occurrenceLine, renderEventRecorded } from "../../../src/bot/features/events/view.js";
+import {
+  type PlansButton,
+  parsePlansData,
+  plansData,
+} from "../../../src/bot/features/plans/callback-data.js";
+import { deadlineContextOf, readTypedDeadline } from "../../../src/bot/features/plans/fix.js";
+import { describeDeadline } from "../../../src/bot/features/plans/fix-view.js";
 import {
   periodText,
   renderPlansList,
   renderPreview,
   renderPublished,
-} from "../../../src/bot/views/plans-view.js";
-import type { Translate } from "../../../src/bot/views/tasks-format.js";
+} from "../../../src/bot/features/plans/view.js";
+import type { Translate } from "../../../src/bot/format.js";
 import type { Deadline, ParsedPlan, PlanItem } from "../../../src/domain/plan/types.js";
 
 const root = new URL("../../../locales/", import.meta.url);

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadAssignment } from "../../../db/queries/assignments.js";
 import { loadReports } from "../../../db/queries/reports.js";
-import { done } from "../../../src/bot/features/done.js";
-import { reports } from "../../../src/bot/features/reports.js";
+import { reports } from "../../../src/bot/features/reports/reports.js";
 import { review } from "../../../src/bot/features/review.js";
-import { settings } from "../../../src/bot/features/settings.js";
-import { tasks } from "../../../src/bot/features/tasks.js";
+import { settings } from "../../../src/bot/features/settings/settings.js";
+import { done } from "../../../src/bot/features/tasks/done.js";
+import { tasks } from "../../../src/bot/features/tasks/tasks.js";
 import { AssignmentFixtures } from "../../support/assignment-fixtures.js";
 import { type Harness, startHarness } from "../../support/bot-harness.js";
 

@@ -1,6 +1,6 @@
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { classifyReportInput } from "../../../src/bot/features/reports-input.js";
+import { classifyReportInput } from "../../../src/bot/features/reports/input.js";
 
 const chat = { id: 1, type: "private" as const, first_name: "И" };
 const from = { id: 1, is_bot: false, first_name: "И" };

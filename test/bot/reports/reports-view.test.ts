@@ -10,7 +10,7 @@ import {
   renderSent,
   safeFileName,
   summarizeParts,
-} from "../../../src/bot/views/reports-view.js";
+} from "../../../src/bot/features/reports/view.js";
 import { translator } from "../tasks/translator.js";
 
 const t = translator("ru");

@@ -6,7 +6,7 @@ import {
   RUSSIAN_ZONES,
   renderSettings,
   type SettingsViewData,
-} from "../../../src/bot/views/settings-view.js";
+} from "../../../src/bot/features/settings/view.js";
 import { translator } from "../tasks/translator.js";
 
 const t = translator("ru");

@@ -5,8 +5,8 @@ import {
   replaceLine,
   swapEntryButtons,
   unescapeHtml,
-} from "../../../src/bot/views/done-edit.js";
-import { renderEntryLine } from "../../../src/bot/views/tasks-view.js";
+} from "../../../src/bot/features/tasks/done-edit.js";
+import { renderEntryLine } from "../../../src/bot/features/tasks/view.js";
 import type { AgendaEntry } from "../../../src/domain/agenda.js";
 import { translator } from "./translator.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAssignmentData, parseTasksData } from "../../../src/bot/callback-data.js";
-import { MESSAGE_LIMIT, PAGE_SIZE, renderTasks } from "../../../src/bot/views/tasks-view.js";
+import { MESSAGE_LIMIT, PAGE_SIZE, renderTasks } from "../../../src/bot/features/tasks/view.js";
 import type { AgendaEntry } from "../../../src/domain/agenda.js";
 import { translator } from "./translator.js";
 

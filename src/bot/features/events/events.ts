@@ -3,19 +3,19 @@
 // for the date (ДД.ММ.ГГГГ or «сегодня»; a dialogue with state in the database, /cancel works),
 // records it (audited) and answers with the deadlines it created: «Пункт 8: до 14.10 (10 дней)».
 import { Composer } from "grammy";
-import { getPlan } from "../../../db/queries/plans.js";
-import { type AwaitedEvent, listAwaitedEvents, recordEvent } from "../../../db/queries/publish.js";
-import { addDays, isoDate, isValidDate } from "../../domain/calendar/iso-date.js";
-import { canManagePlans } from "../../domain/permissions.js";
-import type { IsoDate } from "../../domain/plan/types.js";
-import { applyOnce } from "../apply-once.js";
-import type { BotContext, BotConversation, ConversationContext } from "../context.js";
-import { type BotFeature, defineConversation } from "../runtime/feature.js";
-import { renderEventAsk, renderEventRecorded, renderEventsList } from "../views/events-view.js";
-import { EVENTS_DATA, parseEventsData } from "./events-data.js";
-import { currentActor, refuse, show } from "./onboarding-helpers.js";
-import { readerToday } from "./plan-upload.js";
-import { answerPress } from "./tasks-helpers.js";
+import { getPlan } from "../../../../db/queries/plans.js";
+import { type AwaitedEvent, listAwaitedEvents, recordEvent } from "../../../../db/queries/publish.js";
+import { addDays, isoDate, isValidDate } from "../../../domain/calendar/iso-date.js";
+import { canManagePlans } from "../../../domain/permissions.js";
+import type { IsoDate } from "../../../domain/plan/types.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BotContext, BotConversation, ConversationContext } from "../../context.js";
+import { answerPress } from "../../reader.js";
+import { type BotFeature, defineConversation } from "../../runtime/feature.js";
+import { currentActor, refuse, show } from "../../screen.js";
+import { readerToday } from "../plans/upload.js";
+import { EVENTS_DATA, parseEventsData } from "./callback-data.js";
+import { renderEventAsk, renderEventRecorded, renderEventsList } from "./view.js";
 
 export const EVENT_CONVERSATION = "events-date";
 

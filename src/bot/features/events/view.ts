@@ -1,11 +1,11 @@
 // /event's messages as pure functions: the events relative items wait for, the question about the
 // date, and what recording it created («Пункт 8: до 14.10 (10 дней)»). HTML.
 import type { InlineKeyboardButton } from "grammy/types";
-import type { AwaitedEvent, EventOccurrence } from "../../../db/queries/publish.js";
-import type { IsoDate } from "../../domain/plan/types.js";
-import { eventsData } from "../features/events-data.js";
-import { dmy, type Screen } from "./plans-view.js";
-import { escapeHtml, formatDate, shorten, type Translate } from "./tasks-format.js";
+import type { AwaitedEvent, EventOccurrence } from "../../../../db/queries/publish.js";
+import type { IsoDate } from "../../../domain/plan/types.js";
+import { escapeHtml, formatDate, shorten, type Translate } from "../../format.js";
+import { dmy, type Screen } from "../plans/view.js";
+import { eventsData } from "./callback-data.js";
 
 /** Events listed at most; more are counted. */
 export const SHOWN_EVENTS = 12;

@@ -4,15 +4,17 @@
 // to decide wins, later presses on the other copies are told it was decided.
 import { Composer, type Context } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import { decideAccessRequest, getAccessRequest, requestAccess } from "../../../db/queries/access-requests.js";
-import { loadUnitTree, loadUserBrief } from "../../../db/queries/actors.js";
-import { linkMember, listCoordinators } from "../../../db/queries/memberships.js";
-import { getUnit, listRoles, unitTitle } from "../../../db/queries/units.js";
-import { canCoordinateUnit, isCoordinator } from "../../domain/permissions.js";
-import { applyOnce } from "../apply-once.js";
-import type { BaseContext, BotContext } from "../context.js";
-import { type OnboardingButton, onboardingData, parseOnboardingData } from "./onboarding-callbacks.js";
-import { loadGreeting, renderGreeting } from "./onboarding-greeting.js";
+import {
+  decideAccessRequest,
+  getAccessRequest,
+  requestAccess,
+} from "../../../../db/queries/access-requests.js";
+import { loadUnitTree, loadUserBrief } from "../../../../db/queries/actors.js";
+import { linkMember, listCoordinators } from "../../../../db/queries/memberships.js";
+import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
+import { canCoordinateUnit, isCoordinator } from "../../../domain/permissions.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BaseContext, BotContext } from "../../context.js";
 import {
   coordinatedUnits,
   currentActor,
@@ -25,7 +27,9 @@ import {
   type Screen,
   show,
   type Translate,
-} from "./onboarding-helpers.js";
+} from "../../screen.js";
+import { type OnboardingButton, onboardingData, parseOnboardingData } from "./callback-data.js";
+import { loadGreeting, renderGreeting } from "./greeting.js";
 
 const PAGE = 8;
 

@@ -1,13 +1,13 @@
 // The greeting of a linked user (screens.md, «Joining by an invite link»): who they are linked
 // as, when the morning digest comes, how many items are open. Shown after a link, on /start of a
 // linked user, and sent to a user whose access request was approved.
-import type { DB } from "../../../db/database.js";
-import { loadUserRow } from "../../../db/queries/actors.js";
-import { countOpenAssignments, listUserScopes, listUserUnits } from "../../../db/queries/memberships.js";
-import { unitTitle } from "../../../db/queries/units.js";
-import type { Config } from "../../config.js";
-import { SETTINGS_OPEN, TASKS_OPEN } from "../callback-data.js";
-import { esc, type Screen, type Translate, zoneLabel } from "./onboarding-helpers.js";
+import type { DB } from "../../../../db/database.js";
+import { loadUserRow } from "../../../../db/queries/actors.js";
+import { countOpenAssignments, listUserScopes, listUserUnits } from "../../../../db/queries/memberships.js";
+import { unitTitle } from "../../../../db/queries/units.js";
+import type { Config } from "../../../config.js";
+import { SETTINGS_OPEN, TASKS_OPEN } from "../../callback-data.js";
+import { esc, type Screen, type Translate, zoneLabel } from "../../screen.js";
 
 export interface GreetingData {
   firstName: string | null;

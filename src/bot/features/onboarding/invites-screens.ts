@@ -1,12 +1,11 @@
 // Screens of /invite and /invites (pure-ish: read the database, build a message; change nothing).
 import type { InlineKeyboardButton } from "grammy/types";
-import { loadUnitTree } from "../../../db/queries/actors.js";
-import { listActiveInvites } from "../../../db/queries/invites.js";
-import { getUnit, listRoles, type UnitInfo, unitTitle } from "../../../db/queries/units.js";
-import type { InviteRow } from "../../../db/schema.js";
-import { type Actor, canCoordinateUnit, coordinatesEverything } from "../../domain/permissions.js";
-import type { BaseContext } from "../context.js";
-import { INVITE_DAYS, INVITE_USES, onboardingData } from "./onboarding-callbacks.js";
+import { loadUnitTree } from "../../../../db/queries/actors.js";
+import { listActiveInvites } from "../../../../db/queries/invites.js";
+import { getUnit, listRoles, type UnitInfo, unitTitle } from "../../../../db/queries/units.js";
+import type { InviteRow } from "../../../../db/schema.js";
+import { type Actor, canCoordinateUnit, coordinatesEverything } from "../../../domain/permissions.js";
+import type { BaseContext } from "../../context.js";
 import {
   coordinatedUnits,
   esc,
@@ -17,7 +16,8 @@ import {
   shortDate,
   userLocale,
   userZone,
-} from "./onboarding-helpers.js";
+} from "../../screen.js";
+import { INVITE_DAYS, INVITE_USES, onboardingData } from "./callback-data.js";
 
 const PAGE = 8;
 const LIST_PAGE = 5;

@@ -2,18 +2,21 @@
 // coordinator scope), sets how long the link lasts and how many may use it, and gets the deep
 // link. /invites: the active invites of their scope, each revocable (the list is edited in place).
 import { Composer } from "grammy";
-import { loadUnitTree } from "../../../db/queries/actors.js";
-import { createInvite, getInvite, inviteState, revokeInvite } from "../../../db/queries/invites.js";
-import { getUnit } from "../../../db/queries/units.js";
+import { loadUnitTree } from "../../../../db/queries/actors.js";
+import { createInvite, getInvite, inviteState, revokeInvite } from "../../../../db/queries/invites.js";
+import { getUnit } from "../../../../db/queries/units.js";
 import {
   type Actor,
   canCoordinateUnit,
   coordinatesEverything,
   isCoordinator,
   unitsCoordinatedBy,
-} from "../../domain/permissions.js";
-import { applyOnce } from "../apply-once.js";
-import type { BaseContext, BotContext } from "../context.js";
+} from "../../../domain/permissions.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BaseContext, BotContext } from "../../context.js";
+import { currentActor, esc, refuse, shortDate, show, userLocale, userZone } from "../../screen.js";
+import { UNIT_NAME_CONVERSATION, type UnitNameArgs } from "../units/dialogues.js";
+import { type OnboardingButton, onboardingData, parseOnboardingData } from "./callback-data.js";
 import {
   coordinatorScopeScreen,
   deepLink,
@@ -27,9 +30,6 @@ import {
   newUnitParentScreen,
   optionsData,
 } from "./invites-screens.js";
-import { type OnboardingButton, onboardingData, parseOnboardingData } from "./onboarding-callbacks.js";
-import { currentActor, esc, refuse, shortDate, show, userLocale, userZone } from "./onboarding-helpers.js";
-import { UNIT_NAME_CONVERSATION, type UnitNameArgs } from "./units-input.js";
 
 export const invites = new Composer<BotContext>();
 const priv = invites.chatType("private");

@@ -2,12 +2,12 @@
 // after a confirmation. The list is one message, edited in place.
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import { leaveUnit, listUserScopes, listUserUnits } from "../../../db/queries/memberships.js";
-import { getUnit, unitTitle } from "../../../db/queries/units.js";
-import { applyOnce } from "../apply-once.js";
-import type { BaseContext, BotContext } from "../context.js";
-import { onboardingData, parseOnboardingData } from "./onboarding-callbacks.js";
-import { esc, label, refuse, type Screen, show } from "./onboarding-helpers.js";
+import { leaveUnit, listUserScopes, listUserUnits } from "../../../../db/queries/memberships.js";
+import { getUnit, unitTitle } from "../../../../db/queries/units.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BaseContext, BotContext } from "../../context.js";
+import { esc, label, refuse, type Screen, show } from "../../screen.js";
+import { onboardingData, parseOnboardingData } from "./callback-data.js";
 
 export const me = new Composer<BotContext>();
 

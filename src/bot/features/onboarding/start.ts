@@ -2,18 +2,23 @@
 // welcome of a stranger (who can ask for access, see access.ts). Also keeps ADMIN_IDS users
 // admins: synced when the bot starts (`syncConfiguredAdmins`) and on each of their updates.
 import { Composer } from "grammy";
-import { pendingRequestOf } from "../../../db/queries/access-requests.js";
-import { syncAdmins } from "../../../db/queries/actors.js";
-import { findInviteByToken, type InviteState, inviteState, useInvite } from "../../../db/queries/invites.js";
-import { addCoordinatorScope, linkMember } from "../../../db/queries/memberships.js";
-import { getUnit, unitTitle } from "../../../db/queries/units.js";
-import type { InviteRow } from "../../../db/schema.js";
-import { applyOnce } from "../apply-once.js";
-import { refreshUserCommands } from "../commands-menu.js";
-import type { BaseContext, BotContext, BotDeps } from "../context.js";
-import { onboardingData } from "./onboarding-callbacks.js";
-import { loadGreeting, renderGreeting } from "./onboarding-greeting.js";
-import { esc, type Screen, shortDate, userLocale, userZone } from "./onboarding-helpers.js";
+import { pendingRequestOf } from "../../../../db/queries/access-requests.js";
+import { syncAdmins } from "../../../../db/queries/actors.js";
+import {
+  findInviteByToken,
+  type InviteState,
+  inviteState,
+  useInvite,
+} from "../../../../db/queries/invites.js";
+import { addCoordinatorScope, linkMember } from "../../../../db/queries/memberships.js";
+import { getUnit, unitTitle } from "../../../../db/queries/units.js";
+import type { InviteRow } from "../../../../db/schema.js";
+import { applyOnce } from "../../apply-once.js";
+import { refreshUserCommands } from "../../commands-menu.js";
+import type { BaseContext, BotContext, BotDeps } from "../../context.js";
+import { esc, type Screen, shortDate, userLocale, userZone } from "../../screen.js";
+import { onboardingData } from "./callback-data.js";
+import { loadGreeting, renderGreeting } from "./greeting.js";
 
 /** Makes every ADMIN_IDS user an admin; call once when the bot starts. */
 export async function syncConfiguredAdmins(

@@ -1,10 +1,10 @@
 // The deadline-fixing dialogue's messages as pure functions: the question about one unreadable
 // deadline, how a typed phrase was understood, and a phrase that could not be read. HTML.
 import type { InlineKeyboardButton } from "grammy/types";
-import type { Deadline } from "../../domain/plan/types.js";
-import { plansData } from "../features/plans-data.js";
-import { dmy, type Screen } from "./plans-view.js";
-import { escapeHtml, shorten, type Translate } from "./tasks-format.js";
+import type { Deadline } from "../../../domain/plan/types.js";
+import { escapeHtml, shorten, type Translate } from "../../format.js";
+import { plansData } from "./callback-data.js";
+import { dmy, type Screen } from "./view.js";
 
 /** One item whose deadline is being fixed. */
 export interface FixItem {

@@ -5,31 +5,26 @@
 // preview is shown again at the end. State lives in the database (conversations v2): the dialogue
 // goes on after a restart, /cancel leaves it; a command, a document or another button ends it and
 // is handled as usual.
-import { setDraftDeadlineWarnings } from "../../../db/queries/plan-drafts.js";
+import { setDraftDeadlineWarnings } from "../../../../db/queries/plan-drafts.js";
 import {
   getPlan,
   loadParsedPlan,
   loadPlanItems,
   PlanStateError,
   setDraftItemDeadline,
-} from "../../../db/queries/plans.js";
-import { readDeadline, scanExplicitDates } from "../../domain/deadline/index.js";
-import { canManagePlans, coordinatesEverything } from "../../domain/permissions.js";
-import type { DeadlineContext } from "../../domain/plan/deadline-context.js";
-import type { Deadline, IsoDate, ParsedPlan } from "../../domain/plan/types.js";
-import { applyOnce } from "../apply-once.js";
-import type { BotContext, BotConversation, ConversationContext } from "../context.js";
-import { defineConversation } from "../runtime/feature.js";
-import {
-  type FixItem,
-  renderFixAsk,
-  renderFixNotUnderstood,
-  renderFixUnderstood,
-} from "../views/plan-fix-view.js";
-import { currentActor } from "./onboarding-helpers.js";
-import { previewScreen } from "./plan-upload.js";
-import { parsePlansData } from "./plans-data.js";
-import { answerPress } from "./tasks-helpers.js";
+} from "../../../../db/queries/plans.js";
+import { readDeadline, scanExplicitDates } from "../../../domain/deadline/index.js";
+import { canManagePlans, coordinatesEverything } from "../../../domain/permissions.js";
+import type { DeadlineContext } from "../../../domain/plan/deadline-context.js";
+import type { Deadline, IsoDate, ParsedPlan } from "../../../domain/plan/types.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BotContext, BotConversation, ConversationContext } from "../../context.js";
+import { answerPress } from "../../reader.js";
+import { defineConversation } from "../../runtime/feature.js";
+import { currentActor } from "../../screen.js";
+import { parsePlansData } from "./callback-data.js";
+import { type FixItem, renderFixAsk, renderFixNotUnderstood, renderFixUnderstood } from "./fix-view.js";
+import { previewScreen } from "./upload.js";
 
 export const PLAN_FIX_CONVERSATION = "plans-fix";
 

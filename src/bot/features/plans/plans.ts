@@ -4,7 +4,7 @@
 // lists every plan with its status and counts. Rights and the draft's state are checked on every
 // press: a button of a draft already published, cancelled or replaced answers so and changes nothing.
 import { Composer } from "grammy";
-import { planCounts } from "../../../db/queries/plan-drafts.js";
+import { planCounts } from "../../../../db/queries/plan-drafts.js";
 import {
   cancelDraft,
   getPlan,
@@ -12,23 +12,18 @@ import {
   PlanStateError,
   type PlanSummary,
   publishPlan,
-} from "../../../db/queries/plans.js";
-import { type Actor, canManagePlans, coordinatesEverything } from "../../domain/permissions.js";
-import { titleKey } from "../../domain/plan/replace.js";
-import { applyOnce } from "../apply-once.js";
-import type { BotContext } from "../context.js";
-import type { BotFeature } from "../runtime/feature.js";
-import {
-  renderPlansList,
-  renderPublished,
-  renderReplacePicker,
-  renderReplaceQuestion,
-} from "../views/plans-view.js";
-import { currentActor, refuse, show } from "./onboarding-helpers.js";
-import { PLAN_FIX_CONVERSATION, planFixConversations } from "./plan-fix.js";
-import { handlePlanDocument, readerDate, showPreview } from "./plan-upload.js";
-import { PLANS_DATA, type PlansButton, parsePlansData } from "./plans-data.js";
-import { answerPress } from "./tasks-helpers.js";
+} from "../../../../db/queries/plans.js";
+import { type Actor, canManagePlans, coordinatesEverything } from "../../../domain/permissions.js";
+import { titleKey } from "../../../domain/plan/replace.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BotContext } from "../../context.js";
+import { answerPress } from "../../reader.js";
+import type { BotFeature } from "../../runtime/feature.js";
+import { currentActor, refuse, show } from "../../screen.js";
+import { PLANS_DATA, type PlansButton, parsePlansData } from "./callback-data.js";
+import { PLAN_FIX_CONVERSATION, planFixConversations } from "./fix.js";
+import { handlePlanDocument, readerDate, showPreview } from "./upload.js";
+import { renderPlansList, renderPublished, renderReplacePicker, renderReplaceQuestion } from "./view.js";
 
 const composer = new Composer<BotContext>();
 const privateChat = composer.chatType("private");

@@ -5,17 +5,17 @@
 // hint that reports go through «📎 Отчёт».
 import { GrammyError } from "grammy";
 import { DateTime } from "luxon";
-import { latestUploadBy } from "../../../db/queries/plan-drafts.js";
-import { getPlan, listPlans, loadParsedPlan, savePlanDraft } from "../../../db/queries/plans.js";
-import { type Actor, canManagePlans, isCoordinator } from "../../domain/permissions.js";
-import { formatFileSize } from "../../domain/plan/formats/plan-file-error.js";
-import { DEFAULT_MAX_PLAN_BYTES, PlanFileError, readPlan } from "../../domain/plan/read-plan.js";
-import { titleKey } from "../../domain/plan/replace.js";
-import { applyOnce } from "../apply-once.js";
-import type { BaseContext, BotContext } from "../context.js";
-import { renderPreview } from "../views/plans-view.js";
-import { escapeHtml, formatDate, localDate } from "../views/tasks-format.js";
-import { currentActor, type Screen, show } from "./onboarding-helpers.js";
+import { latestUploadBy } from "../../../../db/queries/plan-drafts.js";
+import { getPlan, listPlans, loadParsedPlan, savePlanDraft } from "../../../../db/queries/plans.js";
+import { type Actor, canManagePlans, isCoordinator } from "../../../domain/permissions.js";
+import { formatFileSize } from "../../../domain/plan/formats/plan-file-error.js";
+import { DEFAULT_MAX_PLAN_BYTES, PlanFileError, readPlan } from "../../../domain/plan/read-plan.js";
+import { titleKey } from "../../../domain/plan/replace.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BaseContext, BotContext } from "../../context.js";
+import { escapeHtml, formatDate, localDate } from "../../format.js";
+import { currentActor, type Screen, show } from "../../screen.js";
+import { renderPreview } from "./view.js";
 
 /** The Bot API hands a bot files up to 20 MB; larger ones cannot be downloaded at all. */
 export const MAX_PLAN_FILE_BYTES = DEFAULT_MAX_PLAN_BYTES;

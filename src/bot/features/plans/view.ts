@@ -2,11 +2,11 @@
 // about replacing a published plan, the picker of the plan to replace, the publish result, and
 // /plans. HTML parse mode: plan text is escaped; messages stay far below 4096 characters.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import type { PlanCounts } from "../../../db/queries/plan-drafts.js";
-import type { PlanSummary, PublishResult } from "../../../db/queries/plans.js";
-import type { DeadlineKind, ParsedPlan, Period } from "../../domain/plan/types.js";
-import { type PlansButton, plansData } from "../features/plans-data.js";
-import { escapeHtml, shorten, type Translate } from "./tasks-format.js";
+import type { PlanCounts } from "../../../../db/queries/plan-drafts.js";
+import type { PlanSummary, PublishResult } from "../../../../db/queries/plans.js";
+import type { DeadlineKind, ParsedPlan, Period } from "../../../domain/plan/types.js";
+import { escapeHtml, shorten, type Translate } from "../../format.js";
+import { type PlansButton, plansData } from "./callback-data.js";
 
 export interface Screen {
   text: string;

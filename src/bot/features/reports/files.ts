@@ -7,9 +7,9 @@ import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { type ReportPart, setPartLocalPath } from "../../../db/queries/reports.js";
-import type { BaseContext } from "../context.js";
-import { MAX_FILE_BYTES, safeFileName } from "../views/reports-view.js";
+import { type ReportPart, setPartLocalPath } from "../../../../db/queries/reports.js";
+import type { BaseContext } from "../../context.js";
+import { MAX_FILE_BYTES, safeFileName } from "./view.js";
 
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 

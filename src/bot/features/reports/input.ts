@@ -1,9 +1,9 @@
 // What an update means to the report dialogue: a part of the report (file, photo, link, text),
 // one of the dialogue's buttons, something it cannot take, or something for other handlers. Pure.
 import type { Update } from "grammy/types";
-import type { ReportPartInput } from "../../../db/queries/reports.js";
-import { parseReportData, type ReportAction } from "../callback-data.js";
-import { MAX_FILE_BYTES, readTextParts } from "../views/reports-view.js";
+import type { ReportPartInput } from "../../../../db/queries/reports.js";
+import { parseReportData, type ReportAction } from "../../callback-data.js";
+import { MAX_FILE_BYTES, readTextParts } from "./view.js";
 
 export type ReportInput =
   /** Not for the dialogue: other buttons, commands, edits; other handlers take it. */

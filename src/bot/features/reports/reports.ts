@@ -4,20 +4,25 @@
 // database (conversations v2), so it goes on after a restart; every side effect is inside
 // `conversation.external`, every clock read goes through `external` to the injected clock.
 import { Composer, GrammyError } from "grammy";
-import type { DB } from "../../../db/database.js";
-import { enqueueMessage, outboxKey } from "../../../db/queries/outbox.js";
+import type { DB } from "../../../../db/database.js";
+import { enqueueMessage, outboxKey } from "../../../../db/queries/outbox.js";
 import {
   loadUnitCoordinators,
   type ReportPartInput,
   recordReportNotice,
   reportNoticeSent,
   saveReport,
-} from "../../../db/queries/reports.js";
-import { reviewData } from "../../domain/status/callback-data.js";
-import { ASSIGNMENT_DATA, parseAssignmentData, parseReportData, REPORT_DATA } from "../callback-data.js";
-import type { BotContext, BotConversation, ConversationContext } from "../context.js";
-import { type Translate, translator } from "../i18n.js";
-import { type BotFeature, defineConversation } from "../runtime/feature.js";
+} from "../../../../db/queries/reports.js";
+import { reviewData } from "../../../domain/status/callback-data.js";
+import { ASSIGNMENT_DATA, parseAssignmentData, parseReportData, REPORT_DATA } from "../../callback-data.js";
+import type { BotContext, BotConversation, ConversationContext } from "../../context.js";
+import { escapeHtml, formatDate, formatSize } from "../../format.js";
+import { type Translate, translator } from "../../i18n.js";
+import { answerPress, displayName, i18nForOthers, loadReader } from "../../reader.js";
+import { type BotFeature, defineConversation } from "../../runtime/feature.js";
+import { checkAssignmentAccess, refusalKey } from "../tasks/assignment-access.js";
+import { storeReportFiles } from "./files.js";
+import { classifyReportInput } from "./input.js";
 import {
   type ReportItem,
   renderConfirm,
@@ -25,12 +30,7 @@ import {
   renderReceived,
   renderReportIntro,
   renderSent,
-} from "../views/reports-view.js";
-import { escapeHtml, formatDate, formatSize } from "../views/tasks-format.js";
-import { checkAssignmentAccess, refusalKey } from "./done-access.js";
-import { storeReportFiles } from "./reports-files.js";
-import { classifyReportInput } from "./reports-input.js";
-import { answerPress, displayName, i18nForOthers, loadReader } from "./tasks-helpers.js";
+} from "./view.js";
 
 export const REPORT_CONVERSATION = "reports-send";
 const HOUR = 3_600_000;

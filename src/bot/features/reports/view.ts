@@ -1,9 +1,9 @@
 // The report dialogue's messages and the coordinators' notice, as pure functions; and the
 // reading of what an executor sent (files, photos, links, text) into report parts.
 import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
-import type { ReportPartInput } from "../../../db/queries/reports.js";
-import { assignmentData, reportData } from "../callback-data.js";
-import { escapeHtml, formatSize, shorten, type Translate } from "./tasks-format.js";
+import type { ReportPartInput } from "../../../../db/queries/reports.js";
+import { assignmentData, reportData } from "../../callback-data.js";
+import { escapeHtml, formatSize, shorten, type Translate } from "../../format.js";
 
 /** The Bot API's download limit (getFile): larger files cannot be fetched, so they are refused. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;

@@ -1,14 +1,16 @@
 // /settings: digest time (buttons 07:00…10:00 or typed), time zone (Russian cities or any IANA
 // name typed), language, pause/resume. One message edited in place; stored on users, audited.
 import { Composer } from "grammy";
-import { loadActor } from "../../../db/queries/actors.js";
-import { type SettingsPatch, updateUserSettings } from "../../../db/queries/user-settings.js";
-import { getUser } from "../../../db/queries/users.js";
-import { applyOnce } from "../apply-once.js";
-import { parseSettingsData, SETTINGS_DATA, type SettingsButton } from "../callback-data.js";
-import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../context.js";
-import { normaliseLanguage, translator } from "../i18n.js";
-import { type BotFeature, defineConversation } from "../runtime/feature.js";
+import { loadActor } from "../../../../db/queries/actors.js";
+import { type SettingsPatch, updateUserSettings } from "../../../../db/queries/user-settings.js";
+import { getUser } from "../../../../db/queries/users.js";
+import { applyOnce } from "../../apply-once.js";
+import { parseSettingsData, SETTINGS_DATA, type SettingsButton } from "../../callback-data.js";
+import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../../context.js";
+import type { Translate } from "../../format.js";
+import { normaliseLanguage, translator } from "../../i18n.js";
+import { answerPress, editInPlace, i18nForOthers, readerZone } from "../../reader.js";
+import { type BotFeature, defineConversation } from "../../runtime/feature.js";
 import {
   parseTypedTime,
   parseTypedZone,
@@ -17,9 +19,7 @@ import {
   type SettingsScreen,
   type SettingsViewData,
   zoneLabel,
-} from "../views/settings-view.js";
-import type { Translate } from "../views/tasks-format.js";
-import { answerPress, editInPlace, i18nForOthers, readerZone } from "./tasks-helpers.js";
+} from "./view.js";
 
 export const SETTINGS_INPUT_CONVERSATION = "settings-input";
 

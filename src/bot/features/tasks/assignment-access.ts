@@ -1,10 +1,10 @@
 // Whether a press on an assignment's button may act: the assignment exists, its plan is the
 // published one (not a replaced version, a draft or a cancelled plan), and the presser is a
 // member of its unit. Checked on every press and again before a dialogue stores anything.
-import type { DB } from "../../../db/database.js";
-import { loadActor } from "../../../db/queries/actors.js";
-import { type AssignmentInfo, loadAssignment } from "../../../db/queries/assignments.js";
-import { canActForUnit } from "../../domain/permissions.js";
+import type { DB } from "../../../../db/database.js";
+import { loadActor } from "../../../../db/queries/actors.js";
+import { type AssignmentInfo, loadAssignment } from "../../../../db/queries/assignments.js";
+import { canActForUnit } from "../../../domain/permissions.js";
 
 export type AccessCheck =
   | { ok: true; info: AssignmentInfo }

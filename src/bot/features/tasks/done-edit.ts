@@ -2,11 +2,11 @@
 // a mark: the item's line is replaced and its buttons swapped, everything else kept as it was
 // (text entities included). Pure.
 import type { InlineKeyboardButton, MessageEntity } from "grammy/types";
-import type { AgendaEntry } from "../../domain/agenda.js";
-import type { IsoDate } from "../../domain/plan/types.js";
-import { parseAssignmentData, parseReportData } from "../callback-data.js";
-import { formatDate, shorten } from "./tasks-format.js";
-import { entryButtonPair } from "./tasks-view.js";
+import type { AgendaEntry } from "../../../domain/agenda.js";
+import type { IsoDate } from "../../../domain/plan/types.js";
+import { parseAssignmentData, parseReportData } from "../../callback-data.js";
+import { formatDate, shorten } from "../../format.js";
+import { entryButtonPair } from "./view.js";
 
 export interface PlainMessage {
   text: string;

@@ -11,15 +11,11 @@ import {
   markDone,
   setComment,
   undoDone,
-} from "../../../db/queries/assignments.js";
-import { applyOnce } from "../apply-once.js";
-import { ASSIGNMENT_DATA, parseAssignmentData } from "../callback-data.js";
-import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../context.js";
-import { type BotFeature, defineConversation } from "../runtime/feature.js";
-import { findEntryLine, replaceLine, swapEntryButtons, unescapeHtml } from "../views/done-edit.js";
-import { escapeHtml, formatMonth, shorten } from "../views/tasks-format.js";
-import { renderEntryLine } from "../views/tasks-view.js";
-import { checkAssignmentAccess, refusalKey } from "./done-access.js";
+} from "../../../../db/queries/assignments.js";
+import { applyOnce } from "../../apply-once.js";
+import { ASSIGNMENT_DATA, parseAssignmentData } from "../../callback-data.js";
+import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../../context.js";
+import { escapeHtml, formatMonth, shorten } from "../../format.js";
 import {
   answerPress,
   buildTasksView,
@@ -27,7 +23,11 @@ import {
   loadReader,
   type Reader,
   tasksPageOf,
-} from "./tasks-helpers.js";
+} from "../../reader.js";
+import { type BotFeature, defineConversation } from "../../runtime/feature.js";
+import { checkAssignmentAccess, refusalKey } from "./assignment-access.js";
+import { findEntryLine, replaceLine, swapEntryButtons, unescapeHtml } from "./done-edit.js";
+import { renderEntryLine } from "./view.js";
 
 export const COMMENT_CONVERSATION = "done-comment";
 const COMMENT_MAX = 1000;

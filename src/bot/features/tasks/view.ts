@@ -1,9 +1,15 @@
 // The /tasks list: open assignments grouped by plan and by how urgent they are, paged in one
 // message (◀ ▶) that stays under Telegram's 4096 characters. Pure: data in, message out.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { type AgendaEntry, BUCKET_ORDER, type Bucket, type Placement, place } from "../../domain/agenda.js";
-import type { IsoDate } from "../../domain/plan/types.js";
-import { assignmentData, tasksPageData } from "../callback-data.js";
+import {
+  type AgendaEntry,
+  BUCKET_ORDER,
+  type Bucket,
+  type Placement,
+  place,
+} from "../../../domain/agenda.js";
+import type { IsoDate } from "../../../domain/plan/types.js";
+import { assignmentData, tasksPageData } from "../../callback-data.js";
 import {
   escapeHtml,
   formatDate,
@@ -11,7 +17,7 @@ import {
   formatWeekdayDate,
   shorten,
   type Translate,
-} from "./tasks-format.js";
+} from "../../format.js";
 
 export interface TasksViewData {
   /** Open assignments, and done ones to keep in place (marked today), in plan order. */

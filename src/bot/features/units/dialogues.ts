@@ -4,8 +4,8 @@
 // applyOnce on the outer context. A button pressed or a command typed meanwhile ends the dialogue
 // and is handled as usual.
 import type { Context } from "grammy";
-import { loadUnitTree } from "../../../db/queries/actors.js";
-import { addUnitAssignments } from "../../../db/queries/publish.js";
+import { loadUnitTree } from "../../../../db/queries/actors.js";
+import { addUnitAssignments } from "../../../../db/queries/publish.js";
 import {
   createUnit,
   findUnitByName,
@@ -14,16 +14,16 @@ import {
   renameUnit,
   unitNameProblem,
   unitTitle,
-} from "../../../db/queries/units.js";
-import { canCoordinateUnit, isCoordinator } from "../../domain/permissions.js";
-import { applyOnce } from "../apply-once.js";
-import type { BotContext, BotConversation, ConversationContext } from "../context.js";
-import { defineConversation } from "../runtime/feature.js";
-import { inviteOptionsScreen, mayCreateUnder, optionsData } from "./invites-screens.js";
-import { onboardingData } from "./onboarding-callbacks.js";
-import { currentActor, esc, type Screen } from "./onboarding-helpers.js";
-import { unitCardScreen } from "./units-screens.js";
-import { handleUnitsFile } from "./units-upload.js";
+} from "../../../../db/queries/units.js";
+import { canCoordinateUnit, isCoordinator } from "../../../domain/permissions.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BotContext, BotConversation, ConversationContext } from "../../context.js";
+import { defineConversation } from "../../runtime/feature.js";
+import { currentActor, esc, type Screen } from "../../screen.js";
+import { onboardingData } from "../onboarding/callback-data.js";
+import { inviteOptionsScreen, mayCreateUnder, optionsData } from "../onboarding/invites-screens.js";
+import { unitCardScreen } from "./screens.js";
+import { handleUnitsFile } from "./upload.js";
 
 export const UNIT_NAME_CONVERSATION = "units-name";
 export const UNITS_UPLOAD_CONVERSATION = "units-upload";

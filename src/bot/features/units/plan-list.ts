@@ -1,14 +1,14 @@
 // What a uploaded units list means against the units already there: which rows create a unit
 // (under which parent, with which role), which name a unit that exists, and which are problems
 // (and why). Pure: the caller loads roles and units, then applies the plan in one transaction.
-import { nameKey, type RoleInfo, type UnitInfo } from "../../../db/queries/units.js";
+import { nameKey, type RoleInfo, type UnitInfo } from "../../../../db/queries/units.js";
 import {
   type Actor,
   canCoordinateUnit,
   coordinatesEverything,
   type UnitNode,
-} from "../../domain/permissions.js";
-import type { UnitsListRow } from "./units-list.js";
+} from "../../../domain/permissions.js";
+import type { UnitsListRow } from "./read-list.js";
 
 export type ProblemCode =
   | "no_role"

@@ -2,11 +2,11 @@
 // header (Russian or English, any order). Every data row comes back, with its line number, so a
 // bad row is reported and never silently dropped. Pure: bytes in, rows or a reason out.
 import ExcelJS from "exceljs";
-import { parseCsv, sniffDelimiter } from "../../domain/plan/formats/csv.js";
-import { decodeText } from "../../domain/plan/formats/decode-text.js";
-import { sniffMagic } from "../../domain/plan/formats/sniff.js";
-import { cellText } from "../../domain/plan/formats/xlsx.js";
-import { ZipArchive } from "../../domain/plan/formats/zip.js";
+import { parseCsv, sniffDelimiter } from "../../../domain/plan/formats/csv.js";
+import { decodeText } from "../../../domain/plan/formats/decode-text.js";
+import { sniffMagic } from "../../../domain/plan/formats/sniff.js";
+import { cellText } from "../../../domain/plan/formats/xlsx.js";
+import { ZipArchive } from "../../../domain/plan/formats/zip.js";
 
 export interface UnitsListRow {
   /** 1-based line (CSV) or row number (XLSX) in the file, as people see it. */

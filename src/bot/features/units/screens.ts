@@ -1,22 +1,14 @@
 // Screens of /units: roles with their units in the coordinator's scope, a unit's card, the
 // parent picker. They read the database and build a message; they change nothing.
 import type { InlineKeyboardButton } from "grammy/types";
-import { loadUnitTree } from "../../../db/queries/actors.js";
-import { countMembersByUnit, listUnitMembers } from "../../../db/queries/memberships.js";
-import { getUnit, listRoles, unitTitle } from "../../../db/queries/units.js";
-import { type Actor, coordinatesEverything, subtreeOf } from "../../domain/permissions.js";
-import type { BaseContext } from "../context.js";
-import { optionsData } from "./invites-screens.js";
-import { onboardingData } from "./onboarding-callbacks.js";
-import {
-  coordinatedUnits,
-  esc,
-  label,
-  pagerRow,
-  paginate,
-  personName,
-  type Screen,
-} from "./onboarding-helpers.js";
+import { loadUnitTree } from "../../../../db/queries/actors.js";
+import { countMembersByUnit, listUnitMembers } from "../../../../db/queries/memberships.js";
+import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
+import { type Actor, coordinatesEverything, subtreeOf } from "../../../domain/permissions.js";
+import type { BaseContext } from "../../context.js";
+import { coordinatedUnits, esc, label, pagerRow, paginate, personName, type Screen } from "../../screen.js";
+import { onboardingData } from "../onboarding/callback-data.js";
+import { optionsData } from "../onboarding/invites-screens.js";
 
 const PAGE = 8;
 const UNITS_PAGE = 10;

@@ -7,28 +7,28 @@
 // before any feature does (conversations run first). A document sent without that step is never
 // read as a units list: it is left to the plan upload. The header row is not used to guess.
 import { Composer } from "grammy";
-import { loadUnitTree } from "../../../db/queries/actors.js";
-import { getUnit, setUnitParent, wouldLoop } from "../../../db/queries/units.js";
-import { canCoordinateUnit, coordinatesEverything, isCoordinator } from "../../domain/permissions.js";
-import { applyOnce } from "../apply-once.js";
-import type { BotContext } from "../context.js";
-import type { BotFeature } from "../runtime/feature.js";
-import { mayCreateUnder } from "./invites-screens.js";
-import { parseOnboardingData } from "./onboarding-callbacks.js";
-import { currentActor, refuse, show } from "./onboarding-helpers.js";
+import { loadUnitTree } from "../../../../db/queries/actors.js";
+import { getUnit, setUnitParent, wouldLoop } from "../../../../db/queries/units.js";
+import { canCoordinateUnit, coordinatesEverything, isCoordinator } from "../../../domain/permissions.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BotContext } from "../../context.js";
+import type { BotFeature } from "../../runtime/feature.js";
+import { currentActor, refuse, show } from "../../screen.js";
+import { parseOnboardingData } from "../onboarding/callback-data.js";
+import { mayCreateUnder } from "../onboarding/invites-screens.js";
 import {
   UNIT_NAME_CONVERSATION,
   UNITS_UPLOAD_CONVERSATION,
   type UnitNameArgs,
   unitsConversations,
-} from "./units-input.js";
+} from "./dialogues.js";
 import {
   addParentScreen,
   parentPickerScreen,
   unitCardScreen,
   unitsOfRoleScreen,
   unitsRolesScreen,
-} from "./units-screens.js";
+} from "./screens.js";
 
 const composer = new Composer<BotContext>();
 
