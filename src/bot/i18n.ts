@@ -3,6 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { I18n, type LocaleNegotiator, TranslateWarnings, type Warning } from "@grammyjs/i18n";
 import type { Context } from "grammy";
+import type { Translate } from "../domain/text/translate.js";
 
 export const DEFAULT_LANGUAGE = "ru";
 export const LANGUAGES = ["ru", "en"] as const;
@@ -10,9 +11,6 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** locales/ at the repository root. */
 export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
-
-/** A translate function bound to one language: `t("tasks-title", { count: 3 })`. */
-export type Translate = (key: string, variables?: Record<string, string | number | Date>) => string;
 
 export interface CreateI18nOptions<C extends Context> {
   localeNegotiator?: LocaleNegotiator<C>;

@@ -7,10 +7,10 @@ import { loadAgenda } from "../../db/queries/assignments.js";
 import type { UserRow } from "../../db/schema.js";
 import type { Actor } from "../domain/permissions.js";
 import type { IsoDate } from "../domain/plan/types.js";
+import { shortDate } from "../domain/text/dates.js";
 import { parseTasksData } from "./callback-data.js";
 import type { BaseContext } from "./context.js";
 import { renderTasks, type TasksView } from "./features/tasks/view.js";
-import { localDate } from "./format.js";
 import { createI18n } from "./i18n.js";
 
 export interface Reader {
@@ -19,6 +19,17 @@ export interface Reader {
   zone: string;
   today: IsoDate;
   locale: string;
+}
+
+/** The local date (`YYYY-MM-DD`) of `instant` in `zone` (an invalid zone falls back to UTC). */
+export function localDate(instant: Date, zone: string): IsoDate {
+  const dt = DateTime.fromJSDate(instant, { zone });
+  return (dt.isValid ? dt : DateTime.fromJSDate(instant, { zone: "utc" })).toISODate() as IsoDate;
+}
+
+/** «пт, 29.10» for an instant in the reader's zone; the year only when it is not the current one. */
+export function localShortDate(instant: Date, zone: string, locale: string, now: Date): string {
+  return shortDate(localDate(instant, zone), localDate(now, zone), locale === "en" ? "en" : "ru");
 }
 
 function validZone(zone: string | null | undefined): string | null {

@@ -1,23 +1,14 @@
 // Small pieces shared by /start, /invite, /invites, access requests, /me and /units.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { DateTime } from "luxon";
 import { loadActor, loadUnitTree } from "../../db/queries/actors.js";
 import { listUnits, type UnitInfo } from "../../db/queries/units.js";
 import { type Actor, anonymousActor, unitsCoordinatedBy } from "../domain/permissions.js";
 import type { BaseContext } from "./context.js";
 
-/** `ctx.t`-shaped: a key and its variables to a text. */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
-
 /** A message as shown to the user: sent new, or edited in place. */
 export interface Screen {
   text: string;
   reply_markup?: InlineKeyboardMarkup;
-}
-
-/** Plan and user text goes into HTML messages: escape what Telegram parses. */
-export function esc(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** Button labels are plain text, but long names make them unreadable on a phone. */
@@ -114,13 +105,6 @@ export function zoneLabel(zone: string, locale: string): string {
   const known = ZONE_CITIES[zone];
   if (known) return locale === "en" ? known.en : known.ru;
   return (zone.split("/").pop() ?? zone).replace(/_/g, " ");
-}
-
-/** «пт, 29.10» in the reader's zone; the year only when it is not the current one. */
-export function shortDate(instant: Date, zone: string, locale: string, now: Date): string {
-  const dt = DateTime.fromJSDate(instant, { zone }).setLocale(locale === "en" ? "en" : "ru");
-  const ref = DateTime.fromJSDate(now, { zone });
-  return dt.toFormat(dt.year === ref.year ? "ccc, dd.MM" : "ccc, dd.MM.yyyy");
 }
 
 /** The sender's locale as stored (the i18n plugin negotiates the same). */

@@ -1,6 +1,6 @@
 // The human-readable preview of a parsed plan (`srok import FILE` without --json), in Russian.
 import type { DeadlineKind, ParsedPlan, Period } from "../domain/plan/types.js";
-import { plural, pluralForm } from "./plural.js";
+import { plural, pluralForm } from "../domain/text/plural.js";
 
 const KIND_WORDS: [DeadlineKind, string][] = [
   ["dated", "с датами"],

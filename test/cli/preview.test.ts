@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planJson } from "../../src/cli/plan-json.js";
-import { plural } from "../../src/cli/plural.js";
 import { formatPeriod, renderPreview } from "../../src/cli/preview.js";
+import { plural } from "../../src/domain/text/plural.js";
 import { dated, item, plan, relative, unparsed } from "../db/plans-fixtures.js";
 
 describe("plural", () => {

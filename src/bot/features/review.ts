@@ -21,10 +21,11 @@ import {
   composeReturnNotice,
   renderReportCard,
 } from "../../domain/status/render-review.js";
+import { escapeHtml } from "../../domain/text/html.js";
+import { formatSize } from "../../domain/text/size.js";
 import { applyOnce } from "../apply-once.js";
 import { assignmentData } from "../callback-data.js";
 import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../context.js";
-import { escapeHtml, formatSize } from "../format.js";
 import { translator } from "../i18n.js";
 import { answerPress, editInPlace, i18nForOthers } from "../reader.js";
 import { type BotFeature, defineConversation } from "../runtime/feature.js";

@@ -6,10 +6,10 @@ import { Api } from "grammy";
 import { z } from "zod";
 import { outboxRowsByIds } from "../../../db/queries/outbox.js";
 import { russianCalendar } from "../../domain/calendar/index.js";
+import { plural } from "../../domain/text/plural.js";
 import { queueDueDigests, queueDueSummaries } from "../../jobs/daily.js";
 import { createDeliveryWorker } from "../../jobs/delivery.js";
 import { jobTexts } from "../../jobs/texts.js";
-import { plural } from "../plural.js";
 import { CliError, loadConfig, parseCommand, print, usageError, withDatabase } from "../support.js";
 
 const USAGE = "digest run [--date YYYY-MM-DD]";

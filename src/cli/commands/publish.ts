@@ -1,7 +1,7 @@
 // `srok publish PLAN_ID [--replaces OLD_ID]`: publish a draft, or a corrected version of a plan.
 import { z } from "zod";
 import { PlanStateError, publishPlan } from "../../../db/queries/plans.js";
-import { plural } from "../plural.js";
+import { plural } from "../../domain/text/plural.js";
 import { CliError, loadConfig, parseCommand, print, usageError, withDatabase } from "../support.js";
 
 const USAGE = "publish PLAN_ID [--replaces OLD_ID]";

@@ -21,8 +21,8 @@ import {
   renderPreview,
   renderPublished,
 } from "../../../src/bot/features/plans/view.js";
-import type { Translate } from "../../../src/bot/format.js";
 import type { Deadline, ParsedPlan, PlanItem } from "../../../src/domain/plan/types.js";
+import type { Translate } from "../../../src/domain/text/translate.js";
 
 const root = new URL("../../../locales/", import.meta.url);
 const i18n = new I18n({ defaultLocale: "ru", fluentBundleOptions: { useIsolating: false } });
@@ -311,23 +311,23 @@ describe("/event", () => {
       after: "событие",
       before: null,
     });
-    expect(occurrenceLine(o(waitAfter(10), "2020-10-14"), "2020-10-06", "ru", t)).toBe(
+    expect(occurrenceLine(o(waitAfter(10), "2020-10-14"), "2020-10-06", t)).toBe(
       "Пункт 4.3: до 14.10 (10 дней)",
     );
-    expect(occurrenceLine(o(waitAfter(1), "2020-10-05"), "2020-10-06", "ru", t)).toBe(
+    expect(occurrenceLine(o(waitAfter(1), "2020-10-05"), "2020-10-06", t)).toBe(
       "Пункт 4.3: до 05.10 (1 день)",
     );
-    expect(occurrenceLine(o(waitAfter(5, true), "2020-10-12"), "2020-10-06", "ru", t)).toBe(
+    expect(occurrenceLine(o(waitAfter(5, true), "2020-10-12"), "2020-10-06", t)).toBe(
       "Пункт 4.3: до 12.10 (5 рабочих дней)",
     );
-    expect(occurrenceLine(o(waitAfter(null), "2021-10-04"), "2020-10-06", "ru", t)).toBe(
+    expect(occurrenceLine(o(waitAfter(null), "2021-10-04"), "2020-10-06", t)).toBe(
       "Пункт 4.3: до 04.10.2021 (в день события)",
     );
     const before = { days: 30, business: false, after: null, before: "начала года" };
-    expect(occurrenceLine(o(before, "2020-08-02"), "2020-10-06", "ru", t)).toBe(
+    expect(occurrenceLine(o(before, "2020-08-02"), "2020-10-06", t)).toBe(
       "Пункт 4.3: до 02.08 (за 30 дней до события)",
     );
-    expect(occurrenceLine(o(waitAfter(3), "2020-10-09"), "2020-10-06", "en", en)).toBe(
+    expect(occurrenceLine(o(waitAfter(3), "2020-10-09"), "2020-10-06", en)).toBe(
       "Item 4.3: by 09.10 (3 days)",
     );
     const many = Array.from({ length: 400 }, (_, i) => ({

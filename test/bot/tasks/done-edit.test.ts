@@ -58,7 +58,7 @@ const keyboard: InlineKeyboardButton[][] = [
 describe("editing another feature's message after a mark", () => {
   it("replaces the item's line, keeps the other lines and shifts their entities", () => {
     const done = entry({ status: "done" });
-    const index = findEntryLine(digest, done, TODAY, "ru");
+    const index = findEntryLine(digest, done, TODAY);
     expect(index).toBe(4);
     const line = unescapeHtml(renderEntryLine(done, TODAY, "ru", t));
     const edited = replaceLine({ text: digest, entities }, index, line);
@@ -89,7 +89,6 @@ describe("editing another feature's message after a mark", () => {
         text,
         entry({ itemNumber: "5", itemTitle: "Отчёт за квартал", due: "2021-06-30" }),
         TODAY,
-        "ru",
       ),
     ).toBe(1);
     expect(
@@ -97,10 +96,9 @@ describe("editing another feature's message after a mark", () => {
         "✅ 5. Отчёт за квартал — выполнено",
         entry({ itemNumber: "5", itemTitle: "Отчёт за квартал" }),
         TODAY,
-        "ru",
       ),
     ).toBe(0);
-    expect(findEntryLine(digest, entry({ itemNumber: "4" }), TODAY, "ru")).toBeNull();
+    expect(findEntryLine(digest, entry({ itemNumber: "4" }), TODAY)).toBeNull();
   });
 
   it("appends the line and the pair when the message has neither (the report's last question)", () => {
@@ -114,7 +112,7 @@ describe("editing another feature's message after a mark", () => {
     const done = entry({ status: "done" });
     const edited = replaceLine(
       { text: msg, entities: [] },
-      findEntryLine(msg, done, TODAY, "ru"),
+      findEntryLine(msg, done, TODAY),
       "✅ 3. X — выполнено",
     );
     expect(edited.text).toBe(`${msg}\n\n✅ 3. X — выполнено`);

@@ -2,7 +2,7 @@
 // A missing key throws, so a typo in a key fails the test instead of showing the key.
 import { readFileSync } from "node:fs";
 import { I18n } from "@grammyjs/i18n";
-import type { Translate } from "../../../src/bot/format.js";
+import type { Translate } from "../../../src/domain/text/translate.js";
 
 const FILES = ["tasks", "reports", "settings"];
 const root = new URL("../../../locales/", import.meta.url);

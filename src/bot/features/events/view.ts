@@ -3,7 +3,10 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import type { AwaitedEvent, EventOccurrence } from "../../../../db/queries/publish.js";
 import type { IsoDate } from "../../../domain/plan/types.js";
-import { escapeHtml, formatDate, shorten, type Translate } from "../../format.js";
+import { dayMonth } from "../../../domain/text/dates.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import { shorten } from "../../../domain/text/shorten.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { dmy, type Screen } from "../plans/view.js";
 import { eventsData } from "./callback-data.js";
 
@@ -83,9 +86,9 @@ export function renderEventAsk(event: AwaitedEvent, t: Translate): Screen {
 }
 
 /** One created occurrence: «Пункт 8: до 14.10 (10 дней)». */
-export function occurrenceLine(o: EventOccurrence, today: IsoDate, locale: string, t: Translate): string {
+export function occurrenceLine(o: EventOccurrence, today: IsoDate, t: Translate): string {
   const r = o.relative;
-  const due = formatDate(o.due, today, locale);
+  const due = dayMonth(o.due, today);
   const before = r.before !== null && r.after === null;
   const why =
     r.days === null
@@ -122,7 +125,7 @@ export function renderEventRecorded(input: RecordedInput, t: Translate): Screen 
     if (plans.length > 1)
       lines.push("", `<b>${escapeHtml(shorten(input.planTitles.get(planId) ?? "", 120))}</b>`);
     for (const o of input.occurrences.filter((x) => x.planId === planId))
-      lines.push(occurrenceLine(o, input.today, input.locale, t));
+      lines.push(occurrenceLine(o, input.today, t));
   }
   return { text: fitLines(lines, (count) => t("events-more-lines", { count })) };
 }

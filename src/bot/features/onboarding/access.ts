@@ -13,12 +13,13 @@ import { loadUnitTree, loadUserBrief } from "../../../../db/queries/actors.js";
 import { linkMember, listCoordinators } from "../../../../db/queries/memberships.js";
 import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
 import { canCoordinateUnit, isCoordinator } from "../../../domain/permissions.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
 import {
   coordinatedUnits,
   currentActor,
-  esc,
   label,
   pagerRow,
   paginate,
@@ -26,7 +27,6 @@ import {
   refuse,
   type Screen,
   show,
-  type Translate,
 } from "../../screen.js";
 import { type OnboardingButton, onboardingData, parseOnboardingData } from "./callback-data.js";
 import { loadGreeting, renderGreeting } from "./greeting.js";
@@ -81,7 +81,7 @@ async function onRequest(ctx: BaseContext): Promise<void> {
     if (c.userId === from.id) continue;
     const t = translatorFor(ctx, c.language);
     await sendSafely(ctx, c.userId, {
-      text: t("access-new-request", { who: esc(who), id: String(from.id) }),
+      text: t("access-new-request", { who: escapeHtml(who), id: String(from.id) }),
       reply_markup: {
         inline_keyboard: [
           [
@@ -104,7 +104,10 @@ async function rolesScreen(ctx: BaseContext, req: number, who: string, page: num
     { text: ctx.t("access-btn-reject"), callback_data: onboardingData({ t: "ar.no", req }) },
   ];
   if (roles.length === 0) {
-    return { text: ctx.t("access-no-units", { who: esc(who) }), reply_markup: { inline_keyboard: [reject] } };
+    return {
+      text: ctx.t("access-no-units", { who: escapeHtml(who) }),
+      reply_markup: { inline_keyboard: [reject] },
+    };
   }
   const p = paginate(roles, page, PAGE);
   const rows: InlineKeyboardButton[][] = p.items.map((r) => [
@@ -116,7 +119,10 @@ async function rolesScreen(ctx: BaseContext, req: number, who: string, page: num
   const pager = pagerRow(p, (n) => onboardingData({ t: "ar.rp", req, page: n }));
   if (pager.length) rows.push(pager);
   rows.push(reject);
-  return { text: ctx.t("access-pick-role", { who: esc(who) }), reply_markup: { inline_keyboard: rows } };
+  return {
+    text: ctx.t("access-pick-role", { who: escapeHtml(who) }),
+    reply_markup: { inline_keyboard: rows },
+  };
 }
 
 async function unitsScreen(
@@ -140,7 +146,7 @@ async function unitsScreen(
   ]);
   const role = units[0]?.roleName ?? "";
   return {
-    text: ctx.t("access-pick-unit", { who: esc(who), role: esc(role) }),
+    text: ctx.t("access-pick-unit", { who: escapeHtml(who), role: escapeHtml(role) }),
     reply_markup: { inline_keyboard: rows },
   };
 }
@@ -185,7 +191,7 @@ async function approve(
     });
   }
   await ctx.answerCallbackQuery({ text: ctx.t("access-approved-short") });
-  await show(ctx, { text: ctx.t("access-approved", { who: esc(who), unit: esc(title) }) });
+  await show(ctx, { text: ctx.t("access-approved", { who: escapeHtml(who), unit: escapeHtml(title) }) });
   if (!r.applied) return;
   const greeting = await loadGreeting(db, ctx.app.deps.config, userId);
   if (greeting) await sendSafely(ctx, userId, renderGreeting(greeting, translatorFor(ctx, greeting.locale)));
@@ -205,7 +211,7 @@ async function reject(ctx: BaseContext, requestId: number, userId: number, who: 
     });
   }
   await ctx.answerCallbackQuery({ text: ctx.t("access-rejected-short") });
-  await show(ctx, { text: ctx.t("access-rejected", { who: esc(who) }) });
+  await show(ctx, { text: ctx.t("access-rejected", { who: escapeHtml(who) }) });
   if (!r.applied) return;
   const user = await loadUserBrief(db, userId);
   await sendSafely(ctx, userId, { text: translatorFor(ctx, user?.language ?? "ru")("access-rejected-user") });
@@ -219,8 +225,8 @@ async function decidedText(
 ): Promise<string> {
   const decider = by === null ? "" : await requesterName(ctx, by);
   return ctx.t(status === "approved" ? "access-was-approved" : "access-was-rejected", {
-    who: esc(who),
-    by: esc(decider),
+    who: escapeHtml(who),
+    by: escapeHtml(decider),
   });
 }
 

@@ -6,8 +6,10 @@ import { loadUserRow } from "../../../../db/queries/actors.js";
 import { countOpenAssignments, listUserScopes, listUserUnits } from "../../../../db/queries/memberships.js";
 import { unitTitle } from "../../../../db/queries/units.js";
 import type { Config } from "../../../config.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { SETTINGS_OPEN, TASKS_OPEN } from "../../callback-data.js";
-import { esc, type Screen, type Translate, zoneLabel } from "../../screen.js";
+import { type Screen, zoneLabel } from "../../screen.js";
 
 export interface GreetingData {
   firstName: string | null;
@@ -58,17 +60,19 @@ export async function loadGreeting(
 /** The greeting as a message (HTML), with [📋 Мои задачи] [⚙ Настройки]. */
 export function renderGreeting(d: GreetingData, t: Translate): Screen {
   const lines: string[] = [];
-  lines.push(d.firstName ? t("onboarding-hello", { name: esc(d.firstName) }) : t("onboarding-hello-anon"));
+  lines.push(
+    d.firstName ? t("onboarding-hello", { name: escapeHtml(d.firstName) }) : t("onboarding-hello-anon"),
+  );
   if (d.units.length === 1) {
-    lines.push(t("onboarding-linked-one", { unit: esc(d.units[0] as string) }));
+    lines.push(t("onboarding-linked-one", { unit: escapeHtml(d.units[0] as string) }));
   } else if (d.units.length > 1) {
     lines.push(t("onboarding-linked-many"));
-    for (const u of d.units) lines.push(`• «${esc(u)}»`);
+    for (const u of d.units) lines.push(`• «${escapeHtml(u)}»`);
   }
   const everything = d.isAdmin || d.scopes.includes(null);
   if (everything) lines.push(t("onboarding-coordinator-all"));
   else if (d.scopes.length > 0) {
-    const list = d.scopes.map((s) => `«${esc(s ?? "")}»`).join(", ");
+    const list = d.scopes.map((s) => `«${escapeHtml(s ?? "")}»`).join(", ");
     lines.push(t("onboarding-coordinator-scoped", { scopes: list, count: d.scopes.length }));
   }
   lines.push("");

@@ -5,15 +5,15 @@ import { listActiveInvites } from "../../../../db/queries/invites.js";
 import { getUnit, listRoles, type UnitInfo, unitTitle } from "../../../../db/queries/units.js";
 import type { InviteRow } from "../../../../db/schema.js";
 import { type Actor, canCoordinateUnit, coordinatesEverything } from "../../../domain/permissions.js";
+import { escapeHtml } from "../../../domain/text/html.js";
 import type { BaseContext } from "../../context.js";
+import { localShortDate } from "../../reader.js";
 import {
   coordinatedUnits,
-  esc,
   label,
   pagerRow,
   paginate,
   type Screen,
-  shortDate,
   userLocale,
   userZone,
 } from "../../screen.js";
@@ -72,7 +72,7 @@ export async function inviteUnitsScreen(
     { text: ctx.t("invites-btn-roles"), callback_data: onboardingData({ t: "iv.rp", page: 0 }) },
   ]);
   const key = units.length === 0 ? "invites-pick-unit-empty" : "invites-pick-unit";
-  return { text: ctx.t(key, { role: esc(role.name) }), reply_markup: { inline_keyboard: rows } };
+  return { text: ctx.t(key, { role: escapeHtml(role.name) }), reply_markup: { inline_keyboard: rows } };
 }
 
 /** Units a new unit may be put under: the actor's units, plus «none» for a whole-deployment one. */
@@ -126,7 +126,7 @@ export async function newUnitParentScreen(
     { text: ctx.t("invites-btn-back"), callback_data: onboardingData({ t: "iv.up", role: roleId, page: 0 }) },
   ]);
   return {
-    text: ctx.t("invites-new-parent", { role: esc(role.name) }),
+    text: ctx.t("invites-new-parent", { role: escapeHtml(role.name) }),
     reply_markup: { inline_keyboard: rows },
   };
 }
@@ -182,7 +182,7 @@ export function inviteOptionsScreen(
     callback_data: onboardingData({ t: "iv.o", k, target, days, uses: u }),
   }));
   return {
-    text: ctx.t("invites-options", { target: esc(title), days, uses }),
+    text: ctx.t("invites-options", { target: escapeHtml(title), days, uses }),
     reply_markup: {
       inline_keyboard: [
         daysRow,
@@ -234,8 +234,8 @@ export async function invitesListScreen(
     lines.push(
       ctx.t("invites-list-line", {
         n,
-        target: esc(title),
-        date: shortDate(new Date(inv.expires_at), userZone(ctx), userLocale(ctx), now),
+        target: escapeHtml(title),
+        date: localShortDate(new Date(inv.expires_at), userZone(ctx), userLocale(ctx), now),
         uses: inv.uses,
         max: inv.max_uses,
       }),

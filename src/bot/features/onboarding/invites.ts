@@ -12,9 +12,11 @@ import {
   isCoordinator,
   unitsCoordinatedBy,
 } from "../../../domain/permissions.js";
+import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
-import { currentActor, esc, refuse, shortDate, show, userLocale, userZone } from "../../screen.js";
+import { localShortDate } from "../../reader.js";
+import { currentActor, refuse, show, userLocale, userZone } from "../../screen.js";
 import { UNIT_NAME_CONVERSATION, type UnitNameArgs } from "../units/dialogues.js";
 import { type OnboardingButton, onboardingData, parseOnboardingData } from "./callback-data.js";
 import {
@@ -140,9 +142,9 @@ async function inviteOptionsOrCreate(
   const link = deepLink(ctx.me.username, r.value.token);
   await show(ctx, {
     text: ctx.t("invites-created", {
-      target: esc(title),
+      target: escapeHtml(title),
       link,
-      date: shortDate(r.value.expiresAt, userZone(ctx), userLocale(ctx), now),
+      date: localShortDate(r.value.expiresAt, userZone(ctx), userLocale(ctx), now),
       uses: r.value.maxUses,
       kind,
     }),

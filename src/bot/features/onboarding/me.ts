@@ -4,9 +4,10 @@ import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { leaveUnit, listUserScopes, listUserUnits } from "../../../../db/queries/memberships.js";
 import { getUnit, unitTitle } from "../../../../db/queries/units.js";
+import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
-import { esc, label, refuse, type Screen, show } from "../../screen.js";
+import { label, refuse, type Screen, show } from "../../screen.js";
 import { onboardingData, parseOnboardingData } from "./callback-data.js";
 
 export const me = new Composer<BotContext>();
@@ -36,7 +37,7 @@ me.callbackQuery(/^me:/, async (ctx) => {
   if (b.t === "me.lv") {
     await ctx.answerCallbackQuery();
     return show(ctx, {
-      text: ctx.t("me-leave-confirm", { unit: esc(title) }),
+      text: ctx.t("me-leave-confirm", { unit: escapeHtml(title) }),
       reply_markup: {
         inline_keyboard: [
           [
@@ -50,7 +51,7 @@ me.callbackQuery(/^me:/, async (ctx) => {
   await applyOnce(ctx, (trx) => leaveUnit(trx, { userId, unitId: unit.id, at: clock() }));
   await ctx.answerCallbackQuery({ text: ctx.t("me-left-short") });
   const screen = await meScreen(ctx);
-  await show(ctx, { ...screen, text: `${ctx.t("me-left", { unit: esc(title) })}\n\n${screen.text}` });
+  await show(ctx, { ...screen, text: `${ctx.t("me-left", { unit: escapeHtml(title) })}\n\n${screen.text}` });
 });
 
 /** My links now: units (with roles), coordinator scopes, and a leave button per unit. */
@@ -64,7 +65,8 @@ export async function meScreen(ctx: BaseContext): Promise<Screen> {
   const lines = [ctx.t("me-title")];
   if (units.length > 0) {
     lines.push("", ctx.t("me-units"));
-    for (const u of units) lines.push(`• ${esc(unitTitle({ roleName: u.roleName, name: u.unitName }))}`);
+    for (const u of units)
+      lines.push(`• ${escapeHtml(unitTitle({ roleName: u.roleName, name: u.unitName }))}`);
   }
   if (isAdmin || scopes.length > 0) {
     lines.push("", ctx.t("me-scopes"));
@@ -72,7 +74,7 @@ export async function meScreen(ctx: BaseContext): Promise<Screen> {
     for (const s of scopes) {
       if (s.unitId === null || s.unitName === null || s.roleName === null) continue;
       lines.push(
-        `• ${ctx.t("me-scope-unit", { unit: esc(unitTitle({ roleName: s.roleName, name: s.unitName })) })}`,
+        `• ${ctx.t("me-scope-unit", { unit: escapeHtml(unitTitle({ roleName: s.roleName, name: s.unitName })) })}`,
       );
     }
   }

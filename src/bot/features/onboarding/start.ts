@@ -13,10 +13,12 @@ import {
 import { addCoordinatorScope, linkMember } from "../../../../db/queries/memberships.js";
 import { getUnit, unitTitle } from "../../../../db/queries/units.js";
 import type { InviteRow } from "../../../../db/schema.js";
+import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import { refreshUserCommands } from "../../commands-menu.js";
 import type { BaseContext, BotContext, BotDeps } from "../../context.js";
-import { esc, type Screen, shortDate, userLocale, userZone } from "../../screen.js";
+import { localShortDate } from "../../reader.js";
+import { type Screen, userLocale, userZone } from "../../screen.js";
 import { onboardingData } from "./callback-data.js";
 import { loadGreeting, renderGreeting } from "./greeting.js";
 
@@ -117,7 +119,7 @@ async function startWithToken(ctx: BaseContext, token: string): Promise<void> {
   const greeting = await greetingFor(ctx);
   if (!greeting) return badLink(ctx, "unknown", null);
   if (outcome === "already") {
-    const prefix = ctx.t("onboarding-already-linked", { target: esc(target) });
+    const prefix = ctx.t("onboarding-already-linked", { target: escapeHtml(target) });
     return reply(ctx, { ...greeting, text: `${prefix}\n\n${greeting.text}` });
   }
   await reply(ctx, greeting);
@@ -140,7 +142,7 @@ async function badLink(
   const problem =
     state === "expired" && invite
       ? ctx.t("onboarding-link-expired", {
-          date: shortDate(new Date(invite.expires_at), userZone(ctx), userLocale(ctx), now),
+          date: localShortDate(new Date(invite.expires_at), userZone(ctx), userLocale(ctx), now),
         })
       : ctx.t(`onboarding-link-${state}`);
   const greeting = await greetingFor(ctx);

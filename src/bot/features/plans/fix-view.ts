@@ -2,7 +2,9 @@
 // deadline, how a typed phrase was understood, and a phrase that could not be read. HTML.
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Deadline } from "../../../domain/plan/types.js";
-import { escapeHtml, shorten, type Translate } from "../../format.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import { shorten } from "../../../domain/text/shorten.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { plansData } from "./callback-data.js";
 import { dmy, type Screen } from "./view.js";
 

@@ -11,9 +11,11 @@ import { type Actor, canManagePlans, isCoordinator } from "../../../domain/permi
 import { formatFileSize } from "../../../domain/plan/formats/plan-file-error.js";
 import { DEFAULT_MAX_PLAN_BYTES, PlanFileError, readPlan } from "../../../domain/plan/read-plan.js";
 import { titleKey } from "../../../domain/plan/replace.js";
+import { dayMonth } from "../../../domain/text/dates.js";
+import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
-import { escapeHtml, formatDate, localDate } from "../../format.js";
+import { localDate } from "../../reader.js";
 import { currentActor, type Screen, show } from "../../screen.js";
 import { renderPreview } from "./view.js";
 
@@ -38,7 +40,7 @@ export function readerToday(ctx: BaseContext): string {
 /** «12.03» (or «12.03.2024» in another year) of an instant, in the reader's zone. */
 export function readerDate(ctx: BaseContext, iso: string): string {
   const zone = ctx.app.user?.timezone ?? ctx.app.deps.config.defaultTimezone;
-  return formatDate(localDate(new Date(iso), zone), readerToday(ctx), ctx.app.user?.language ?? "ru");
+  return dayMonth(localDate(new Date(iso), zone), readerToday(ctx));
 }
 
 /** Handles a document sent outside a dialogue (private chats only). */

@@ -5,7 +5,9 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { PlanCounts } from "../../../../db/queries/plan-drafts.js";
 import type { PlanSummary, PublishResult } from "../../../../db/queries/plans.js";
 import type { DeadlineKind, ParsedPlan, Period } from "../../../domain/plan/types.js";
-import { escapeHtml, shorten, type Translate } from "../../format.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import { shorten } from "../../../domain/text/shorten.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { type PlansButton, plansData } from "./callback-data.js";
 
 export interface Screen {

@@ -14,10 +14,13 @@ import {
   saveReport,
 } from "../../../../db/queries/reports.js";
 import { reviewData } from "../../../domain/status/callback-data.js";
+import { dayMonth } from "../../../domain/text/dates.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import { formatSize } from "../../../domain/text/size.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { ASSIGNMENT_DATA, parseAssignmentData, parseReportData, REPORT_DATA } from "../../callback-data.js";
 import type { BotContext, BotConversation, ConversationContext } from "../../context.js";
-import { escapeHtml, formatDate, formatSize } from "../../format.js";
-import { type Translate, translator } from "../../i18n.js";
+import { translator } from "../../i18n.js";
 import { answerPress, displayName, i18nForOthers, loadReader } from "../../reader.js";
 import { type BotFeature, defineConversation } from "../../runtime/feature.js";
 import { checkAssignmentAccess, refusalKey } from "../tasks/assignment-access.js";
@@ -71,7 +74,7 @@ async function reportDialogue(conversation: BotConversation, ctx: ConversationCo
     const { itemNumber, itemTitle, result, planTitle, unitName, kind, due } = check.info;
     // A recurring item has one occurrence per period: say which one the report is for.
     const reader = kind === "recurring" && due ? await loadReader(outer, outer.from?.id ?? 0) : null;
-    const dueLabel = reader && due ? formatDate(due, reader.today, reader.locale) : null;
+    const dueLabel = reader && due ? dayMonth(due, reader.today) : null;
     return {
       ok: true,
       item: { assignmentId, itemNumber, itemTitle, result, planTitle, unitName, dueLabel },

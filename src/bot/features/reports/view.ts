@@ -2,8 +2,11 @@
 // reading of what an executor sent (files, photos, links, text) into report parts.
 import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
 import type { ReportPartInput } from "../../../../db/queries/reports.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import { shorten } from "../../../domain/text/shorten.js";
+import { formatSize } from "../../../domain/text/size.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { assignmentData, reportData } from "../../callback-data.js";
-import { escapeHtml, formatSize, shorten, type Translate } from "../../format.js";
 
 /** The Bot API's download limit (getFile): larger files cannot be fetched, so they are refused. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;

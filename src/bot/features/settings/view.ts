@@ -1,8 +1,8 @@
 // /settings: digest time, time zone, language, pause. One message, edited in place. Pure.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import { DateTime, IANAZone } from "luxon";
+import type { Translate } from "../../../domain/text/translate.js";
 import { settingsData } from "../../callback-data.js";
-import type { Translate } from "../../format.js";
 
 /** Russia's zones by the city people know them by (Udmurtia/Izhevsk is Samara time). */
 export const RUSSIAN_ZONES: readonly { key: string; zone: string }[] = [

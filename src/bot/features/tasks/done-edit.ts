@@ -4,8 +4,9 @@
 import type { InlineKeyboardButton, MessageEntity } from "grammy/types";
 import type { AgendaEntry } from "../../../domain/agenda.js";
 import type { IsoDate } from "../../../domain/plan/types.js";
+import { dayMonth } from "../../../domain/text/dates.js";
+import { shorten } from "../../../domain/text/shorten.js";
 import { parseAssignmentData, parseReportData } from "../../callback-data.js";
-import { formatDate, shorten } from "../../format.js";
 import { entryButtonPair } from "./view.js";
 
 export interface PlainMessage {
@@ -23,12 +24,7 @@ export function unescapeHtml(s: string): string {
  * Finds the line of `entry` in a message: it starts with the item number (after spaces and a
  * status icon) and holds the start of its title; of several, the one naming its due date.
  */
-export function findEntryLine(
-  text: string,
-  entry: AgendaEntry,
-  today: IsoDate,
-  locale: string,
-): number | null {
+export function findEntryLine(text: string, entry: AgendaEntry, today: IsoDate): number | null {
   const lines = text.split("\n");
   const titleStart = shorten(entry.itemTitle, 90).replace(/…$/, "").slice(0, 12);
   const candidates: number[] = [];
@@ -40,7 +36,7 @@ export function findEntryLine(
   });
   if (candidates.length === 0) return null;
   if (candidates.length > 1 && entry.due) {
-    const due = formatDate(entry.due, today, locale);
+    const due = dayMonth(entry.due, today);
     const byDue = candidates.find((i) => (lines[i] as string).includes(due));
     if (byDue !== undefined) return byDue;
   }

@@ -12,10 +12,12 @@ import {
   setComment,
   undoDone,
 } from "../../../../db/queries/assignments.js";
+import { monthName } from "../../../domain/text/dates.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import { shorten } from "../../../domain/text/shorten.js";
 import { applyOnce } from "../../apply-once.js";
 import { ASSIGNMENT_DATA, parseAssignmentData } from "../../callback-data.js";
 import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../../context.js";
-import { escapeHtml, formatMonth, shorten } from "../../format.js";
 import {
   answerPress,
   buildTasksView,
@@ -69,7 +71,7 @@ composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
       break;
     }
     case "conf": {
-      const month = formatMonth(reader.today, reader.locale);
+      const month = monthName(reader.today, reader.locale);
       const r = await applyOnce(ctx, (trx) =>
         confirmOngoing(trx, button.id, { by, at: clock(), on: reader.today }),
       );
@@ -112,7 +114,7 @@ export async function refreshPressedMessage(
   if (text === undefined) return;
   const entities: MessageEntity[] = ("entities" in msg ? msg.entities : undefined) ?? [];
   const line = unescapeHtml(renderEntryLine(info, reader.today, reader.locale, ctx.t));
-  const index = findEntryLine(text, info, reader.today, reader.locale);
+  const index = findEntryLine(text, info, reader.today);
   const edited =
     index === null && info.status !== "done"
       ? { text, entities }

@@ -9,15 +9,11 @@ import {
   place,
 } from "../../../domain/agenda.js";
 import type { IsoDate } from "../../../domain/plan/types.js";
+import { dayMonth, monthName, shortDate } from "../../../domain/text/dates.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import { shorten } from "../../../domain/text/shorten.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { assignmentData, tasksPageData } from "../../callback-data.js";
-import {
-  escapeHtml,
-  formatDate,
-  formatMonth,
-  formatWeekdayDate,
-  shorten,
-  type Translate,
-} from "../../format.js";
 
 export interface TasksViewData {
   /** Open assignments, and done ones to keep in place (marked today), in plan order. */
@@ -70,7 +66,7 @@ export function renderTasks(data: TasksViewData, t: Translate): TasksView {
   const pages = paginate(placed, (slice) => renderBody(header, slice, data, t));
   const page = Math.min(Math.max(0, data.page), pages.length - 1);
   const slice = pages[page] as Placed[];
-  const rows = entryButtons(slice, data.today, data.locale);
+  const rows = entryButtons(slice, data.today);
   rows.push(navRow(page, pages.length, t));
   return {
     text: renderBody(header, slice, data, t),
@@ -159,25 +155,25 @@ export function renderEntryLine(entry: AgendaEntry, today: IsoDate, locale: stri
   let when: string;
   switch (p.bucket) {
     case "overdue":
-      when = t("tasks-when-overdue", { due: formatDate(due as string, today, locale), days: p.daysLate });
+      when = t("tasks-when-overdue", { due: dayMonth(due as string, today), days: p.daysLate });
       break;
     case "today":
       when = t("tasks-when-today");
       break;
     case "week":
       when = t("tasks-when-week", {
-        due: formatWeekdayDate(due as string, today, locale),
+        due: shortDate(due as string, today, locale),
         days: p.daysLeft ?? 0,
       });
       break;
     case "opens_today":
     case "later":
-      when = t("tasks-when-later", { due: formatWeekdayDate(due as string, today, locale) });
+      when = t("tasks-when-later", { due: shortDate(due as string, today, locale) });
       break;
     case "ongoing":
       when = p.needsConfirmation
-        ? t("tasks-when-confirm", { month: formatMonth(today, locale) })
-        : t("tasks-when-confirmed", { date: formatDate(entry.lastConfirmedOn as string, today, locale) });
+        ? t("tasks-when-confirm", { month: monthName(today, locale) })
+        : t("tasks-when-confirmed", { date: dayMonth(entry.lastConfirmedOn as string, today) });
       break;
     default:
       when = "";
@@ -211,11 +207,10 @@ export function entryButtonPair(entry: AgendaEntry, today: IsoDate, label: strin
   return [first, { text: `📎 ${label}`, callback_data: assignmentData("rep", id) }];
 }
 
-function entryButtons(slice: Placed[], today: IsoDate, locale: string): InlineKeyboardButton[][] {
+function entryButtons(slice: Placed[], today: IsoDate): InlineKeyboardButton[][] {
   const labels = buttonLabels(
     slice.map((p) => p.entry),
     today,
-    locale,
   );
   const rows: InlineKeyboardButton[][] = [];
   slice.forEach((p, i) => {
@@ -231,14 +226,14 @@ function entryButtons(slice: Placed[], today: IsoDate, locale: string): InlineKe
  * Item numbers as button labels; a number shown twice on a page (a recurring item, two plans,
  * two units) gets its due date, then a counter, so every button says which line it acts on.
  */
-function buttonLabels(entries: AgendaEntry[], today: IsoDate, locale: string): string[] {
+function buttonLabels(entries: AgendaEntry[], today: IsoDate): string[] {
   const count = (labels: string[]) =>
     labels.reduce((m, l) => m.set(l, (m.get(l) ?? 0) + 1), new Map<string, number>());
   let labels = entries.map((e) => e.itemNumber);
   let seen = count(labels);
   labels = labels.map((l, i) => {
     const due = entries[i]?.due;
-    return (seen.get(l) ?? 0) > 1 && due ? `${l} · ${formatDate(due, today, locale)}` : l;
+    return (seen.get(l) ?? 0) > 1 && due ? `${l} · ${dayMonth(due, today)}` : l;
   });
   seen = count(labels);
   const used = new Map<string, number>();

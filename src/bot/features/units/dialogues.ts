@@ -16,10 +16,11 @@ import {
   unitTitle,
 } from "../../../../db/queries/units.js";
 import { canCoordinateUnit, isCoordinator } from "../../../domain/permissions.js";
+import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BotContext, BotConversation, ConversationContext } from "../../context.js";
 import { defineConversation } from "../../runtime/feature.js";
-import { currentActor, esc, type Screen } from "../../screen.js";
+import { currentActor, type Screen } from "../../screen.js";
 import { onboardingData } from "../onboarding/callback-data.js";
 import { inviteOptionsScreen, mayCreateUnder, optionsData } from "../onboarding/invites-screens.js";
 import { unitCardScreen } from "./screens.js";
@@ -87,11 +88,11 @@ async function unitNamePrompt(ctx: BotContext, args: UnitNameArgs): Promise<stri
   if (args.mode === "rename") {
     const unit = await getUnit(db, args.unitId);
     if (!unit) return null;
-    return ctx.t("units-rename-prompt", { unit: esc(unit.name) });
+    return ctx.t("units-rename-prompt", { unit: escapeHtml(unit.name) });
   }
   const role = await getRole(db, args.roleId);
   if (!role) return null;
-  return ctx.t("units-name-prompt", { role: esc(role.name) });
+  return ctx.t("units-name-prompt", { role: escapeHtml(role.name) });
 }
 
 /** Applies a typed name; true when the dialogue is over, false to ask again. */
@@ -116,7 +117,7 @@ async function applyUnitName(ctx: BotContext, args: UnitNameArgs, text: string):
     }
     const clash = await findUnitByName(db, unit.roleId, text);
     if (clash && clash.id !== unit.id) {
-      await ctx.reply(ctx.t("units-name-taken", { unit: esc(clash.name) }), { parse_mode: "HTML" });
+      await ctx.reply(ctx.t("units-name-taken", { unit: escapeHtml(clash.name) }), { parse_mode: "HTML" });
       return false;
     }
     await applyOnce(ctx, (trx) =>
@@ -132,12 +133,12 @@ async function applyUnitName(ctx: BotContext, args: UnitNameArgs, text: string):
   const existing = await findUnitByName(db, args.roleId, text);
   if (existing) {
     if (!canCoordinateUnit(actor, existing.id, await loadUnitTree(db))) {
-      await ctx.reply(ctx.t("units-name-taken", { unit: esc(existing.name) }), { parse_mode: "HTML" });
+      await ctx.reply(ctx.t("units-name-taken", { unit: escapeHtml(existing.name) }), { parse_mode: "HTML" });
       return false;
     }
     await send(
       ctx,
-      ctx.t("units-exists", { unit: esc(existing.name) }),
+      ctx.t("units-exists", { unit: escapeHtml(existing.name) }),
       await afterCreate(ctx, args.mode, existing.id),
     );
     return true;

@@ -5,8 +5,9 @@ import { loadUnitTree } from "../../../../db/queries/actors.js";
 import { countMembersByUnit, listUnitMembers } from "../../../../db/queries/memberships.js";
 import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
 import { type Actor, coordinatesEverything, subtreeOf } from "../../../domain/permissions.js";
+import { escapeHtml } from "../../../domain/text/html.js";
 import type { BaseContext } from "../../context.js";
-import { coordinatedUnits, esc, label, pagerRow, paginate, personName, type Screen } from "../../screen.js";
+import { coordinatedUnits, label, pagerRow, paginate, personName, type Screen } from "../../screen.js";
 import { onboardingData } from "../onboarding/callback-data.js";
 import { optionsData } from "../onboarding/invites-screens.js";
 
@@ -28,7 +29,7 @@ export async function unitsRolesScreen(ctx: BaseContext, actor: Actor, page: num
     return { text: ctx.t("units-no-roles"), reply_markup: { inline_keyboard: [uploadRow(ctx)] } };
   const p = paginate(roles, page, PAGE);
   const lines = [ctx.t("units-title", { count: units.length }), ""];
-  for (const r of p.items) lines.push(`• ${esc(r.name)} — ${r.count}`);
+  for (const r of p.items) lines.push(`• ${escapeHtml(r.name)} — ${r.count}`);
   const rows: InlineKeyboardButton[][] = p.items.map((r) => [
     { text: label(r.name), callback_data: onboardingData({ t: "un.up", role: r.id, page: 0 }) },
   ]);
@@ -50,13 +51,13 @@ export async function unitsOfRoleScreen(
   const units = (await coordinatedUnits(ctx, actor)).filter((u) => u.roleId === roleId);
   const members = await countMembersByUnit(ctx.app.deps.db);
   const p = paginate(units, page, UNITS_PAGE);
-  const lines = [ctx.t("units-role-title", { role: esc(role.name), count: units.length })];
+  const lines = [ctx.t("units-role-title", { role: escapeHtml(role.name), count: units.length })];
   if (units.length === 0) lines.push(ctx.t("units-role-empty"));
   const rows: InlineKeyboardButton[][] = [];
   for (const [i, u] of p.items.entries()) {
-    const parent = u.parentName ? ` · ${ctx.t("units-in", { parent: esc(u.parentName) })}` : "";
+    const parent = u.parentName ? ` · ${ctx.t("units-in", { parent: escapeHtml(u.parentName) })}` : "";
     const people = ctx.t("units-people", { count: members.get(u.id) ?? 0 });
-    lines.push(`${p.offset + i + 1}. ${esc(u.name)}${parent} · ${people}`);
+    lines.push(`${p.offset + i + 1}. ${escapeHtml(u.name)}${parent} · ${people}`);
     rows.push([
       {
         text: label(`${p.offset + i + 1}. ${u.name}`),
@@ -80,16 +81,16 @@ export async function unitCardScreen(ctx: BaseContext, unitId: number): Promise<
   if (!unit || unit.archived) return null;
   const people = await listUnitMembers(db, unitId);
   const lines = [
-    `🏢 <b>${esc(unit.name)}</b>`,
-    ctx.t("units-card-role", { role: esc(unit.roleName) }),
+    `🏢 <b>${escapeHtml(unit.name)}</b>`,
+    ctx.t("units-card-role", { role: escapeHtml(unit.roleName) }),
     unit.parentName
-      ? ctx.t("units-card-parent", { parent: esc(unit.parentName) })
+      ? ctx.t("units-card-parent", { parent: escapeHtml(unit.parentName) })
       : ctx.t("units-card-no-parent"),
     ctx.t("units-card-people", { count: people.length }),
   ];
   for (const m of people.slice(0, 10))
     lines.push(
-      `• ${esc(personName({ id: m.userId, first_name: m.firstName, last_name: m.lastName, username: m.username }))}`,
+      `• ${escapeHtml(personName({ id: m.userId, first_name: m.firstName, last_name: m.lastName, username: m.username }))}`,
     );
   if (people.length > 10) lines.push(ctx.t("units-and-more", { count: people.length - 10 }));
   return {
@@ -146,7 +147,7 @@ export async function parentPickerScreen(
   if (pager.length) rows.push(pager);
   rows.push([{ text: ctx.t("units-btn-back"), callback_data: onboardingData({ t: "un.u", unit: unitId }) }]);
   return {
-    text: ctx.t("units-pick-parent", { unit: esc(unit.name) }),
+    text: ctx.t("units-pick-parent", { unit: escapeHtml(unit.name) }),
     reply_markup: { inline_keyboard: rows },
   };
 }
@@ -183,7 +184,7 @@ export async function addParentScreen(
     { text: ctx.t("units-btn-back"), callback_data: onboardingData({ t: "un.up", role: roleId, page: 0 }) },
   ]);
   return {
-    text: ctx.t("units-add-parent", { role: esc(role.name) }),
+    text: ctx.t("units-add-parent", { role: escapeHtml(role.name) }),
     reply_markup: { inline_keyboard: rows },
   };
 }

@@ -13,9 +13,11 @@ import { addUnitAssignments } from "../../../../db/queries/publish.js";
 import { createRole, createUnit, listRoles, listUnits } from "../../../../db/queries/units.js";
 import type { Database } from "../../../../db/schema.js";
 import { type Actor, isCoordinator } from "../../../domain/permissions.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import type { Translate } from "../../../domain/text/translate.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BotContext } from "../../context.js";
-import { currentActor, esc, type Translate, userZone } from "../../screen.js";
+import { currentActor, userZone } from "../../screen.js";
 import { deepLink } from "../onboarding/invites-screens.js";
 import { type PlannedRow, planUnitsList } from "./plan-list.js";
 import { MAX_LIST_BYTES, readUnitsList } from "./read-list.js";
@@ -170,13 +172,15 @@ export function summaryText(result: BulkResult, t: Translate): string {
     t("units-summary-counts", { created, existing, problems: result.problems.length }),
   ];
   if (result.newRoles.length > 0)
-    lines.push(t("units-summary-new-roles", { roles: result.newRoles.map((r) => `«${esc(r)}»`).join(", ") }));
+    lines.push(
+      t("units-summary-new-roles", { roles: result.newRoles.map((r) => `«${escapeHtml(r)}»`).join(", ") }),
+    );
   const differs = result.links.filter((l) => l.note === "parent_differs").length;
   if (differs > 0) lines.push(t("units-summary-parent-differs", { count: differs }));
   if (result.problems.length > 0) {
     lines.push("");
     for (const p of result.problems.slice(0, SHOWN_PROBLEMS))
-      lines.push(t("units-summary-problem", { line: p.row.line, why: esc(problemText(p, t)) }));
+      lines.push(t("units-summary-problem", { line: p.row.line, why: escapeHtml(problemText(p, t)) }));
     if (result.problems.length > SHOWN_PROBLEMS)
       lines.push(t("units-summary-more-problems", { count: result.problems.length - SHOWN_PROBLEMS }));
   }

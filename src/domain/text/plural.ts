@@ -1,6 +1,9 @@
 // Russian plural forms: «1 пункт, 3 пункта, 5 пунктов».
 
-/** Picks the form for `n`: `one` (1, 21), `few` (2–4, 22–24) or `many` (0, 5–20, 25…). */
+/**
+ * Picks the Russian form for `n`: `one` (1, 21), `few` (2–4, 22–24) or `many` (0, 5–20, 25…).
+ * Bot texts take their plurals from Fluent; this serves texts made outside it (the command line).
+ */
 export function pluralForm(n: number, one: string, few: string, many: string): string {
   const tens = Math.abs(n) % 100;
   const units = tens % 10;
@@ -10,7 +13,7 @@ export function pluralForm(n: number, one: string, few: string, many: string): s
   return many;
 }
 
-/** «5 пунктов». */
+/** The number and its form: «5 пунктов». */
 export function plural(n: number, one: string, few: string, many: string): string {
   return `${n} ${pluralForm(n, one, few, many)}`;
 }
