@@ -248,13 +248,16 @@ export async function queueDueSummaries(ctx: DailyContext, now: Date, day?: IsoD
     // (a new coordinator), since the previous working day: a Monday covers the weekend.
     const earliest = addDays(d.day, -14);
     const from = prevDay ?? previousWorkingDay(d.day, (x) => ctx.calendar.isWorkingDay(x));
-    const since = prev && prevDay ? prev.at : new Date(now.getTime() - 24 * 3_600_000).toISOString();
+    // Reports and blocks come in until the message is made — or, for an explicit past day
+    // (`srok digest run --date`), until that day's end, not the operator's today.
+    const until = new Date(Math.min(now.getTime(), Date.parse(`${addDays(d.day, 1)}T00:00:00Z`)));
+    const since = prev && prevDay ? prev.at : new Date(until.getTime() - 24 * 3_600_000).toISOString();
     const data = await loadSummaryData(ctx.db, {
       scope,
       overdueFrom: [earliest, from].sort()[1]!, // at most two weeks back
       overdueTo: addDays(d.day, -1),
       since,
-      until: now.toISOString(),
+      until: until.toISOString(),
     });
     const lang = language.get(d.userId) ?? "ru";
     const message = composeSummary({

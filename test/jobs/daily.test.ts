@@ -301,6 +301,29 @@ describe("queueDueSummaries", () => {
     expect((await queueDueSummaries(ctx, new Date("2021-10-25T09:00:00Z"))).queued).toBe(0);
   });
 
+  it("`digest run --date` of a past day tells what came in by that day, not by the operator's today", async () => {
+    const bezh = await fx.unit("Бежецкий район", { role: "Муниципальные организаторы" });
+    const plan = await fx.plan({ title: "НОКО 2021" });
+    const rep = await fx.assignment({ unitId: bezh, planId: plan, number: "4.5", due: "2021-10-29" });
+    await fx.coordinator(50, bezh);
+    await db
+      .insertInto("reports")
+      .values({
+        assignment_id: rep.assignmentId,
+        user_id: 7,
+        text: "готово",
+        created_at: "2021-10-25T05:00:00.000Z",
+      })
+      .execute();
+    const r = await queueDueSummaries(ctx, new Date("2026-11-23T15:00:00Z"), "2021-10-25");
+    expect(r.queued).toBe(1);
+    const [row] = await outbox();
+    expect(row!.idem_key).toBe("summary:50:2021-10-25");
+    expect(row!.payload.text).toContain(
+      "📎 Пришли отчёты: 1, ждут проверки: 1\n<b>НОКО 2021</b>\n Бежецкий район — 4.5",
+    );
+  });
+
   it("an admin sees the whole deployment; nothing new means no summary", async () => {
     const unit = await fx.unit("Кимрский район", { role: "Муниципальные организаторы" });
     await fx.user(70, { isAdmin: true });
