@@ -50,3 +50,13 @@ export function translator(i18n: I18n<any>, language: string | null | undefined)
   const locale = normaliseLanguage(language);
   return (key, variables) => i18n.t(locale, key, variables);
 }
+
+// One I18n for texts in another user's language (coordinators' notices) or in every language
+// (typed city names), outside the update's own `ctx.t`.
+let sharedI18n: I18n | null = null;
+
+/** The bot's texts in every language, loaded once, for texts not addressed to the update's sender. */
+export function i18nForOthers(): I18n {
+  sharedI18n ??= createI18n();
+  return sharedI18n;
+}

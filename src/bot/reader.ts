@@ -1,17 +1,13 @@
-// What the executors' features share: the reader's zone and local today, the /tasks view for
-// them, and editing a message in place without failing on a double press.
-import type { InlineKeyboardMarkup } from "grammy/types";
+// Who is asking, and where and when they are: the sender's rights, time zone, language and local
+// date (from the injected clock), the units they coordinate, dates in their zone.
 import { DateTime } from "luxon";
-import { loadActor } from "../../db/queries/actors.js";
-import { loadAgenda } from "../../db/queries/assignments.js";
+import { loadActor, loadUnitTree } from "../../db/queries/actors.js";
+import { listUnits, type UnitInfo } from "../../db/queries/units.js";
 import type { UserRow } from "../../db/schema.js";
-import type { Actor } from "../domain/permissions.js";
+import { type Actor, anonymousActor, unitsCoordinatedBy } from "../domain/permissions.js";
 import type { IsoDate } from "../domain/plan/types.js";
 import { shortDate } from "../domain/text/dates.js";
-import { parseTasksData } from "./callback-data.js";
 import type { BaseContext } from "./context.js";
-import { renderTasks, type TasksView } from "./features/tasks/view.js";
-import { createI18n } from "./i18n.js";
 
 export interface Reader {
   actor: Actor;
@@ -65,78 +61,50 @@ export async function readerZone(ctx: BaseContext, user: UserRow | null, unitIds
   return config.defaultTimezone;
 }
 
-/** The /tasks page for the reader: open items, and those marked done since local midnight. */
-export async function buildTasksView(ctx: BaseContext, reader: Reader, page: number): Promise<TasksView> {
-  const midnight = DateTime.fromISO(reader.today, { zone: reader.zone })
-    .startOf("day")
-    .toUTC()
-    .toISO() as string;
-  const entries = await loadAgenda(ctx.app.deps.db, reader.actor.unitIds, { doneSince: midnight });
-  return renderTasks(
-    { entries, today: reader.today, page, locale: reader.locale, showUnits: reader.actor.unitIds.length > 1 },
-    ctx.t,
-  );
+/** The sender's rights now (loaded fresh for every update: rights change between presses). */
+export async function currentActor(ctx: BaseContext): Promise<Actor> {
+  const id = ctx.from?.id;
+  if (id === undefined) return anonymousActor(0);
+  return loadActor(ctx.app.deps.db, id);
 }
 
-/** The page a /tasks message shows, read from its ◀/refresh buttons; null for other messages. */
-export function tasksPageOf(markup: InlineKeyboardMarkup | undefined): number | null {
-  const pages: { text: string; page: number }[] = [];
-  for (const b of markup?.inline_keyboard.flat() ?? []) {
-    if (!("callback_data" in b) || !b.callback_data) continue;
-    const parsed = parseTasksData(b.callback_data);
-    if (parsed?.kind === "page") pages.push({ text: b.text, page: parsed.page });
-  }
-  if (pages.length === 0) return null;
-  const back = pages.find((p) => p.text === "◀");
-  return back ? back.page + 1 : (pages.find((p) => p.text !== "▶")?.page ?? 0);
+/** The live units the actor may coordinate, sorted by role then name. */
+export async function coordinatedUnits(ctx: BaseContext, actor: Actor): Promise<UnitInfo[]> {
+  const db = ctx.app.deps.db;
+  const [units, tree] = await Promise.all([listUnits(db), loadUnitTree(db)]);
+  const allowed = unitsCoordinatedBy(actor, tree);
+  return allowed === "all" ? units : units.filter((u) => allowed.has(u.id));
 }
 
-/** Edits the pressed message; a double press ("message is not modified") is fine. */
-export async function editInPlace(
-  ctx: BaseContext,
-  text: string,
-  reply_markup: InlineKeyboardMarkup | undefined,
-): Promise<void> {
-  try {
-    await ctx.editMessageText(text, {
-      parse_mode: "HTML",
-      reply_markup,
-      link_preview_options: { is_disabled: true },
-    });
-  } catch (err) {
-    if (!String(err).includes("message is not modified")) throw err;
-  }
+const ZONE_CITIES: Record<string, { ru: string; en: string }> = {
+  "Europe/Kaliningrad": { ru: "Калининград", en: "Kaliningrad" },
+  "Europe/Moscow": { ru: "Москва", en: "Moscow" },
+  "Europe/Samara": { ru: "Самара", en: "Samara" },
+  "Europe/Volgograd": { ru: "Волгоград", en: "Volgograd" },
+  "Asia/Yekaterinburg": { ru: "Екатеринбург", en: "Yekaterinburg" },
+  "Asia/Omsk": { ru: "Омск", en: "Omsk" },
+  "Asia/Novosibirsk": { ru: "Новосибирск", en: "Novosibirsk" },
+  "Asia/Krasnoyarsk": { ru: "Красноярск", en: "Krasnoyarsk" },
+  "Asia/Irkutsk": { ru: "Иркутск", en: "Irkutsk" },
+  "Asia/Yakutsk": { ru: "Якутск", en: "Yakutsk" },
+  "Asia/Vladivostok": { ru: "Владивосток", en: "Vladivostok" },
+  "Asia/Magadan": { ru: "Магадан", en: "Magadan" },
+  "Asia/Kamchatka": { ru: "Камчатка", en: "Kamchatka" },
+};
+
+/** «Москва» for Europe/Moscow; the zone's city part for zones not in the list. */
+export function zoneLabel(zone: string, locale: string): string {
+  const known = ZONE_CITIES[zone];
+  if (known) return locale === "en" ? known.en : known.ru;
+  return (zone.split("/").pop() ?? zone).replace(/_/g, " ");
 }
 
-/** The sender's display name for notices: «Ирина Петрова (@irina)». */
-export function displayName(user: UserRow | null, fallbackId: number): string {
-  if (!user) return String(fallbackId);
-  const name = [user.first_name, user.last_name].filter(Boolean).join(" ").trim();
-  const at = user.username ? `@${user.username}` : "";
-  if (name && at) return `${name} (${at})`;
-  return name || at || String(fallbackId);
+/** The sender's locale as stored (the i18n plugin negotiates the same). */
+export function userLocale(ctx: BaseContext): string {
+  return ctx.app.user?.language ?? "ru";
 }
 
-// One I18n for texts in another user's language (coordinators' notices) or in every language
-// (typed city names), outside the update's own `ctx.t`.
-let sharedI18n: ReturnType<typeof createI18n> | null = null;
-export function i18nForOthers(): ReturnType<typeof createI18n> {
-  sharedI18n ??= createI18n();
-  return sharedI18n;
-}
-
-/**
- * Answers the pressed button. A redelivered press (after a crash) was answered the first time:
- * Telegram then says the query is too old, which is no error for us.
- */
-export async function answerPress(
-  ctx: { answerCallbackQuery: (other?: { text?: string; show_alert?: boolean }) => Promise<unknown> },
-  text?: string,
-  alert = false,
-): Promise<void> {
-  try {
-    await ctx.answerCallbackQuery(text === undefined ? undefined : { text, show_alert: alert });
-  } catch (err) {
-    if (!/query is too old|query ID is invalid/i.test(String(err))) throw err;
-  }
+/** The sender's zone: their own, else the deployment's default. */
+export function userZone(ctx: BaseContext): string {
+  return ctx.app.user?.timezone ?? ctx.app.deps.config.defaultTimezone;
 }

@@ -1,11 +1,8 @@
-// Small pieces shared by /start, /invite, /invites, access requests, /me and /units.
+// Showing messages: a screen sent new or edited in place (a double press is no error), a refused
+// or redelivered press answered, long lists paged, button labels kept short for a phone.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
-import { loadActor, loadUnitTree } from "../../db/queries/actors.js";
-import { listUnits, type UnitInfo } from "../../db/queries/units.js";
-import { type Actor, anonymousActor, unitsCoordinatedBy } from "../domain/permissions.js";
 import type { BaseContext } from "./context.js";
 
-/** A message as shown to the user: sent new, or edited in place. */
 export interface Screen {
   text: string;
   reply_markup?: InlineKeyboardMarkup;
@@ -40,21 +37,6 @@ export function pagerRow(p: Page<unknown>, data: (page: number) => string): Inli
   return row;
 }
 
-/** The sender's rights now (loaded fresh for every update: rights change between presses). */
-export async function currentActor(ctx: BaseContext): Promise<Actor> {
-  const id = ctx.from?.id;
-  if (id === undefined) return anonymousActor(0);
-  return loadActor(ctx.app.deps.db, id);
-}
-
-/** The live units the actor may coordinate, sorted by role then name. */
-export async function coordinatedUnits(ctx: BaseContext, actor: Actor): Promise<UnitInfo[]> {
-  const db = ctx.app.deps.db;
-  const [units, tree] = await Promise.all([listUnits(db), loadUnitTree(db)]);
-  const allowed = unitsCoordinatedBy(actor, tree);
-  return allowed === "all" ? units : units.filter((u) => allowed.has(u.id));
-}
-
 /**
  * Shows a screen: edits the pressed message in place for a button, sends a new one otherwise.
  * "message is not modified" (a double press) is not an error.
@@ -84,48 +66,35 @@ export async function refuse(ctx: BaseContext, text: string): Promise<void> {
   await ctx.answerCallbackQuery({ text, show_alert: true });
 }
 
-const ZONE_CITIES: Record<string, { ru: string; en: string }> = {
-  "Europe/Kaliningrad": { ru: "Калининград", en: "Kaliningrad" },
-  "Europe/Moscow": { ru: "Москва", en: "Moscow" },
-  "Europe/Samara": { ru: "Самара", en: "Samara" },
-  "Europe/Volgograd": { ru: "Волгоград", en: "Volgograd" },
-  "Asia/Yekaterinburg": { ru: "Екатеринбург", en: "Yekaterinburg" },
-  "Asia/Omsk": { ru: "Омск", en: "Omsk" },
-  "Asia/Novosibirsk": { ru: "Новосибирск", en: "Novosibirsk" },
-  "Asia/Krasnoyarsk": { ru: "Красноярск", en: "Krasnoyarsk" },
-  "Asia/Irkutsk": { ru: "Иркутск", en: "Irkutsk" },
-  "Asia/Yakutsk": { ru: "Якутск", en: "Yakutsk" },
-  "Asia/Vladivostok": { ru: "Владивосток", en: "Vladivostok" },
-  "Asia/Magadan": { ru: "Магадан", en: "Magadan" },
-  "Asia/Kamchatka": { ru: "Камчатка", en: "Kamchatka" },
-};
-
-/** «Москва» for Europe/Moscow; the zone's city part for zones not in the list. */
-export function zoneLabel(zone: string, locale: string): string {
-  const known = ZONE_CITIES[zone];
-  if (known) return locale === "en" ? known.en : known.ru;
-  return (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+/** Edits the pressed message; a double press ("message is not modified") is fine. */
+export async function editInPlace(
+  ctx: BaseContext,
+  text: string,
+  reply_markup: InlineKeyboardMarkup | undefined,
+): Promise<void> {
+  try {
+    await ctx.editMessageText(text, {
+      parse_mode: "HTML",
+      reply_markup,
+      link_preview_options: { is_disabled: true },
+    });
+  } catch (err) {
+    if (!String(err).includes("message is not modified")) throw err;
+  }
 }
 
-/** The sender's locale as stored (the i18n plugin negotiates the same). */
-export function userLocale(ctx: BaseContext): string {
-  return ctx.app.user?.language ?? "ru";
-}
-
-/** The sender's zone: their own, else the deployment's default. */
-export function userZone(ctx: BaseContext): string {
-  return ctx.app.user?.timezone ?? ctx.app.deps.config.defaultTimezone;
-}
-
-/** A person's name for coordinators: «Ирина Петрова (@irina)». */
-export function personName(u: {
-  first_name?: string | null;
-  last_name?: string | null;
-  username?: string | null;
-  id: number;
-}): string {
-  const name = [u.first_name, u.last_name].filter(Boolean).join(" ").trim();
-  const handle = u.username ? `@${u.username}` : "";
-  if (name && handle) return `${name} (${handle})`;
-  return name || handle || `id ${u.id}`;
+/**
+ * Answers the pressed button. A redelivered press (after a crash) was answered the first time:
+ * Telegram then says the query is too old, which is no error for us.
+ */
+export async function answerPress(
+  ctx: { answerCallbackQuery: (other?: { text?: string; show_alert?: boolean }) => Promise<unknown> },
+  text?: string,
+  alert = false,
+): Promise<void> {
+  try {
+    await ctx.answerCallbackQuery(text === undefined ? undefined : { text, show_alert: alert });
+  } catch (err) {
+    if (!/query is too old|query ID is invalid/i.test(String(err))) throw err;
+  }
 }

@@ -15,7 +15,7 @@ import { countByUnit } from "../../domain/status/unit-counts.js";
 import { unitTree } from "../../domain/status/unit-tree.js";
 import { renderChartPng } from "../../exports/chart-png.js";
 import type { BaseContext, BotContext } from "../context.js";
-import { answerPress } from "../reader.js";
+import { answerPress } from "../screen.js";
 import { loadStatusReader, type StatusReader } from "./status-screens.js";
 
 const composer = new Composer<BotContext>();

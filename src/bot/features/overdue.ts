@@ -11,8 +11,8 @@ import { composeReminder, type ReminderItem, renderOverdue } from "../../domain/
 import { applyOnce } from "../apply-once.js";
 import { TASKS_OPEN } from "../callback-data.js";
 import type { BaseContext, BotContext } from "../context.js";
-import { translator } from "../i18n.js";
-import { answerPress, editInPlace, i18nForOthers } from "../reader.js";
+import { i18nForOthers, translator } from "../i18n.js";
+import { answerPress, editInPlace } from "../screen.js";
 import { loadStatusReader, mayCoordinate, type StatusReader } from "./status-screens.js";
 
 const composer = new Composer<BotContext>();

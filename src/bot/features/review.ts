@@ -26,9 +26,9 @@ import { formatSize } from "../../domain/text/size.js";
 import { applyOnce } from "../apply-once.js";
 import { assignmentData } from "../callback-data.js";
 import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../context.js";
-import { translator } from "../i18n.js";
-import { answerPress, editInPlace, i18nForOthers } from "../reader.js";
+import { i18nForOthers, translator } from "../i18n.js";
 import { type BotFeature, defineConversation } from "../runtime/feature.js";
+import { answerPress, editInPlace } from "../screen.js";
 import { loadStatusReader, mayCoordinate, type StatusReader } from "./status-screens.js";
 
 export const REVIEW_RETURN_CONVERSATION = "review-return";

@@ -10,7 +10,7 @@ import { button, buttonText, escapeHtml, shorten } from "../../domain/status/for
 import { overdueByUnit } from "../../domain/status/overdue.js";
 import { applyOnce } from "../apply-once.js";
 import type { BaseContext, BotContext } from "../context.js";
-import { answerPress, editInPlace } from "../reader.js";
+import { answerPress, editInPlace } from "../screen.js";
 import { remindUnits } from "./overdue.js";
 import { buildStatusScreen, loadStatusReader, type StatusReader } from "./status-screens.js";
 

@@ -14,20 +14,12 @@ import { linkMember, listCoordinators } from "../../../../db/queries/memberships
 import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
 import { canCoordinateUnit, isCoordinator } from "../../../domain/permissions.js";
 import { escapeHtml } from "../../../domain/text/html.js";
+import { personName } from "../../../domain/text/person-name.js";
 import type { Translate } from "../../../domain/text/translate.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
-import {
-  coordinatedUnits,
-  currentActor,
-  label,
-  pagerRow,
-  paginate,
-  personName,
-  refuse,
-  type Screen,
-  show,
-} from "../../screen.js";
+import { coordinatedUnits, currentActor } from "../../reader.js";
+import { label, pagerRow, paginate, refuse, type Screen, show } from "../../screen.js";
 import { type OnboardingButton, onboardingData, parseOnboardingData } from "./callback-data.js";
 import { loadGreeting, renderGreeting } from "./greeting.js";
 
@@ -76,7 +68,7 @@ async function onRequest(ctx: BaseContext): Promise<void> {
   const request = r.value.request;
   const coordinators = await listCoordinators(db);
   await show(ctx, { text: ctx.t(coordinators.length > 0 ? "access-sent" : "access-sent-no-coordinators") });
-  const who = personName({ ...from, first_name: from.first_name, last_name: from.last_name ?? null });
+  const who = personName({ ...from, last_name: from.last_name ?? null }, `id ${from.id}`);
   for (const c of coordinators) {
     if (c.userId === from.id) continue;
     const t = translatorFor(ctx, c.language);
@@ -231,7 +223,7 @@ async function decidedText(
 }
 
 async function requesterName(ctx: BaseContext, userId: number): Promise<string> {
-  return personName((await loadUserBrief(ctx.app.deps.db, userId)) ?? { id: userId });
+  return personName((await loadUserBrief(ctx.app.deps.db, userId)) ?? null, `id ${userId}`);
 }
 
 /** Texts for another user (a coordinator, the requester) in their own language. */

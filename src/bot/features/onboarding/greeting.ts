@@ -9,7 +9,8 @@ import type { Config } from "../../../config.js";
 import { escapeHtml } from "../../../domain/text/html.js";
 import type { Translate } from "../../../domain/text/translate.js";
 import { SETTINGS_OPEN, TASKS_OPEN } from "../../callback-data.js";
-import { type Screen, zoneLabel } from "../../screen.js";
+import { zoneLabel } from "../../reader.js";
+import type { Screen } from "../../screen.js";
 
 export interface GreetingData {
   firstName: string | null;

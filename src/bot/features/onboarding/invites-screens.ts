@@ -7,16 +7,8 @@ import type { InviteRow } from "../../../../db/schema.js";
 import { type Actor, canCoordinateUnit, coordinatesEverything } from "../../../domain/permissions.js";
 import { escapeHtml } from "../../../domain/text/html.js";
 import type { BaseContext } from "../../context.js";
-import { localShortDate } from "../../reader.js";
-import {
-  coordinatedUnits,
-  label,
-  pagerRow,
-  paginate,
-  type Screen,
-  userLocale,
-  userZone,
-} from "../../screen.js";
+import { coordinatedUnits, localShortDate, userLocale, userZone } from "../../reader.js";
+import { label, pagerRow, paginate, type Screen } from "../../screen.js";
 import { INVITE_DAYS, INVITE_USES, onboardingData } from "./callback-data.js";
 
 const PAGE = 8;

@@ -15,8 +15,8 @@ import {
 import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
-import { localShortDate } from "../../reader.js";
-import { currentActor, refuse, show, userLocale, userZone } from "../../screen.js";
+import { currentActor, localShortDate, userLocale, userZone } from "../../reader.js";
+import { refuse, show } from "../../screen.js";
 import { UNIT_NAME_CONVERSATION, type UnitNameArgs } from "../units/dialogues.js";
 import { type OnboardingButton, onboardingData, parseOnboardingData } from "./callback-data.js";
 import {

@@ -17,8 +17,8 @@ import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import { refreshUserCommands } from "../../commands-menu.js";
 import type { BaseContext, BotContext, BotDeps } from "../../context.js";
-import { localShortDate } from "../../reader.js";
-import { type Screen, userLocale, userZone } from "../../screen.js";
+import { localShortDate, userLocale, userZone } from "../../reader.js";
+import type { Screen } from "../../screen.js";
 import { onboardingData } from "./callback-data.js";
 import { loadGreeting, renderGreeting } from "./greeting.js";
 

@@ -17,9 +17,9 @@ import { type Actor, canManagePlans, coordinatesEverything } from "../../../doma
 import { titleKey } from "../../../domain/plan/replace.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BotContext } from "../../context.js";
-import { answerPress } from "../../reader.js";
+import { currentActor } from "../../reader.js";
 import type { BotFeature } from "../../runtime/feature.js";
-import { currentActor, refuse, show } from "../../screen.js";
+import { answerPress, refuse, show } from "../../screen.js";
 import { PLANS_DATA, type PlansButton, parsePlansData } from "./callback-data.js";
 import { PLAN_FIX_CONVERSATION, planFixConversations } from "./fix.js";
 import { handlePlanDocument, readerDate, showPreview } from "./upload.js";

@@ -15,8 +15,8 @@ import { dayMonth } from "../../../domain/text/dates.js";
 import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
-import { localDate } from "../../reader.js";
-import { currentActor, type Screen, show } from "../../screen.js";
+import { currentActor, localDate } from "../../reader.js";
+import { type Screen, show } from "../../screen.js";
 import { renderPreview } from "./view.js";
 
 /** The Bot API hands a bot files up to 20 MB; larger ones cannot be downloaded at all. */

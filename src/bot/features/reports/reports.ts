@@ -16,13 +16,15 @@ import {
 import { reviewData } from "../../../domain/status/callback-data.js";
 import { dayMonth } from "../../../domain/text/dates.js";
 import { escapeHtml } from "../../../domain/text/html.js";
+import { personName } from "../../../domain/text/person-name.js";
 import { formatSize } from "../../../domain/text/size.js";
 import type { Translate } from "../../../domain/text/translate.js";
 import { ASSIGNMENT_DATA, parseAssignmentData, parseReportData, REPORT_DATA } from "../../callback-data.js";
 import type { BotContext, BotConversation, ConversationContext } from "../../context.js";
-import { translator } from "../../i18n.js";
-import { answerPress, displayName, i18nForOthers, loadReader } from "../../reader.js";
+import { i18nForOthers, translator } from "../../i18n.js";
+import { loadReader } from "../../reader.js";
 import { type BotFeature, defineConversation } from "../../runtime/feature.js";
+import { answerPress } from "../../screen.js";
 import { checkAssignmentAccess, refusalKey } from "../tasks/assignment-access.js";
 import { storeReportFiles } from "./files.js";
 import { classifyReportInput } from "./input.js";
@@ -182,7 +184,7 @@ async function sendReport(
     const told: number[] = [];
     const failed: number[] = [];
     const queued: number[] = [];
-    const from = displayName(outer.app.user, userId);
+    const from = personName(outer.app.user, String(userId));
     for (const c of coordinators) {
       const t = translator(i18nForOthers(), c.language);
       const text = renderCoordinatorNotice(item, { from, parts }, t, c.language);

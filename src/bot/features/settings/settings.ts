@@ -8,9 +8,10 @@ import type { Translate } from "../../../domain/text/translate.js";
 import { applyOnce } from "../../apply-once.js";
 import { parseSettingsData, SETTINGS_DATA, type SettingsButton } from "../../callback-data.js";
 import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../../context.js";
-import { normaliseLanguage, translator } from "../../i18n.js";
-import { answerPress, editInPlace, i18nForOthers, readerZone } from "../../reader.js";
+import { i18nForOthers, normaliseLanguage, translator } from "../../i18n.js";
+import { readerZone } from "../../reader.js";
 import { type BotFeature, defineConversation } from "../../runtime/feature.js";
+import { answerPress, editInPlace } from "../../screen.js";
 import {
   parseTypedTime,
   parseTypedZone,

@@ -18,17 +18,12 @@ import { shorten } from "../../../domain/text/shorten.js";
 import { applyOnce } from "../../apply-once.js";
 import { ASSIGNMENT_DATA, parseAssignmentData } from "../../callback-data.js";
 import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../../context.js";
-import {
-  answerPress,
-  buildTasksView,
-  editInPlace,
-  loadReader,
-  type Reader,
-  tasksPageOf,
-} from "../../reader.js";
+import { loadReader, type Reader } from "../../reader.js";
 import { type BotFeature, defineConversation } from "../../runtime/feature.js";
+import { answerPress, editInPlace } from "../../screen.js";
 import { checkAssignmentAccess, refusalKey } from "./assignment-access.js";
 import { findEntryLine, replaceLine, swapEntryButtons, unescapeHtml } from "./done-edit.js";
+import { buildTasksView, tasksPageOf } from "./page.js";
 import { renderEntryLine } from "./view.js";
 
 export const COMMENT_CONVERSATION = "done-comment";

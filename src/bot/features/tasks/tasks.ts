@@ -4,7 +4,9 @@ import { Composer } from "grammy";
 import { type Actor, isCoordinator } from "../../../domain/permissions.js";
 import { parseTasksData, TASKS_DATA } from "../../callback-data.js";
 import type { BaseContext, BotContext } from "../../context.js";
-import { answerPress, buildTasksView, editInPlace, loadReader } from "../../reader.js";
+import { loadReader } from "../../reader.js";
+import { answerPress, editInPlace } from "../../screen.js";
+import { buildTasksView } from "./page.js";
 
 export const tasks = new Composer<BotContext>();
 

@@ -19,8 +19,9 @@ import { canCoordinateUnit, isCoordinator } from "../../../domain/permissions.js
 import { escapeHtml } from "../../../domain/text/html.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BotContext, BotConversation, ConversationContext } from "../../context.js";
+import { currentActor } from "../../reader.js";
 import { defineConversation } from "../../runtime/feature.js";
-import { currentActor, type Screen } from "../../screen.js";
+import type { Screen } from "../../screen.js";
 import { onboardingData } from "../onboarding/callback-data.js";
 import { inviteOptionsScreen, mayCreateUnder, optionsData } from "../onboarding/invites-screens.js";
 import { unitCardScreen } from "./screens.js";

@@ -6,8 +6,10 @@ import { countMembersByUnit, listUnitMembers } from "../../../../db/queries/memb
 import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
 import { type Actor, coordinatesEverything, subtreeOf } from "../../../domain/permissions.js";
 import { escapeHtml } from "../../../domain/text/html.js";
+import { personName } from "../../../domain/text/person-name.js";
 import type { BaseContext } from "../../context.js";
-import { coordinatedUnits, label, pagerRow, paginate, personName, type Screen } from "../../screen.js";
+import { coordinatedUnits } from "../../reader.js";
+import { label, pagerRow, paginate, type Screen } from "../../screen.js";
 import { onboardingData } from "../onboarding/callback-data.js";
 import { optionsData } from "../onboarding/invites-screens.js";
 
@@ -90,7 +92,7 @@ export async function unitCardScreen(ctx: BaseContext, unitId: number): Promise<
   ];
   for (const m of people.slice(0, 10))
     lines.push(
-      `• ${escapeHtml(personName({ id: m.userId, first_name: m.firstName, last_name: m.lastName, username: m.username }))}`,
+      `• ${escapeHtml(personName({ first_name: m.firstName, last_name: m.lastName, username: m.username }, `id ${m.userId}`))}`,
     );
   if (people.length > 10) lines.push(ctx.t("units-and-more", { count: people.length - 10 }));
   return {

@@ -12,8 +12,9 @@ import { getUnit, setUnitParent, wouldLoop } from "../../../../db/queries/units.
 import { canCoordinateUnit, coordinatesEverything, isCoordinator } from "../../../domain/permissions.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BotContext } from "../../context.js";
+import { currentActor } from "../../reader.js";
 import type { BotFeature } from "../../runtime/feature.js";
-import { currentActor, refuse, show } from "../../screen.js";
+import { refuse, show } from "../../screen.js";
 import { parseOnboardingData } from "../onboarding/callback-data.js";
 import { mayCreateUnder } from "../onboarding/invites-screens.js";
 import {

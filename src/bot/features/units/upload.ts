@@ -17,7 +17,7 @@ import { escapeHtml } from "../../../domain/text/html.js";
 import type { Translate } from "../../../domain/text/translate.js";
 import { applyOnce } from "../../apply-once.js";
 import type { BotContext } from "../../context.js";
-import { currentActor, userZone } from "../../screen.js";
+import { currentActor, userZone } from "../../reader.js";
 import { deepLink } from "../onboarding/invites-screens.js";
 import { type PlannedRow, planUnitsList } from "./plan-list.js";
 import { MAX_LIST_BYTES, readUnitsList } from "./read-list.js";
