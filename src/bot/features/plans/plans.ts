@@ -1,6 +1,6 @@
 // Plans in chat for coordinators: a plan file sent outside a dialogue becomes a draft with a
-// preview (plan-upload.ts); its buttons publish it, replace a published plan by it (marks and
-// reports of unchanged items kept), fix unreadable deadlines (plan-fix.ts) or cancel it; /plans
+// preview (upload.ts); its buttons publish it, replace a published plan by it (marks and
+// reports of unchanged items kept), fix unreadable deadlines (fix.ts) or cancel it; /plans
 // lists every plan with its status and counts. Rights and the draft's state are checked on every
 // press: a button of a draft already published, cancelled or replaced answers so and changes nothing.
 import { Composer } from "grammy";

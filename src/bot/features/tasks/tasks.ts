@@ -1,5 +1,5 @@
 // /tasks: the reader's open assignments (all their units), paged in one message edited in place.
-// The ✅/📎 buttons on it are answered by done.ts and reports.ts (the digest uses the same).
+// The ✅/📎 buttons on it are answered by done.ts and ../reports/reports.ts (the digest uses the same).
 import { Composer } from "grammy";
 import { type Actor, isCoordinator } from "../../../domain/permissions.js";
 import { parseTasksData, TASKS_DATA } from "../../callback-data.js";

@@ -1,5 +1,5 @@
 // The two dialogues of units: typing a unit's name (new from /invite, new from /units, rename),
-// and waiting for an uploaded list of units (see units-upload.ts). Both are conversations (state
+// and waiting for an uploaded list of units (see upload.ts). Both are conversations (state
 // in the database, /cancel works); each step's effect runs in `conversation.external` with
 // applyOnce on the outer context. A button pressed or a command typed meanwhile ends the dialogue
 // and is handled as usual.

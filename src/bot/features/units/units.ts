@@ -1,5 +1,5 @@
 // /units: coordinators see the units of their scope by role, add one, rename one, set its parent,
-// invite for it, or upload a list (CSV/XLSX) of many — see units-upload.ts. Rights are checked on
+// invite for it, or upload a list (CSV/XLSX) of many — see upload.ts. Rights are checked on
 // every press: a unit outside the presser's scope is refused and nothing changes.
 //
 // Units list vs plan upload: a list is only taken after «📥 Загрузить список» (button `un:file`),
