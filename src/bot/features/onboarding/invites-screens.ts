@@ -9,6 +9,7 @@ import { escapeHtml } from "../../../domain/text/html.js";
 import type { BaseContext } from "../../context.js";
 import { coordinatedUnits, localShortDate, userLocale, userZone } from "../../reader.js";
 import { label, pagerRow, paginate, type Screen } from "../../screen.js";
+import { unitPickerRows } from "../units/unit-picker.js";
 import { INVITE_DAYS, INVITE_USES, onboardingData } from "./callback-data.js";
 
 const PAGE = 8;
@@ -96,27 +97,20 @@ export async function newUnitParentScreen(
   const role = (await listRoles(ctx.app.deps.db)).find((r) => r.id === roleId);
   if (!role) return null;
   const { units, allowNone } = await parentChoices(ctx, actor);
-  const p = paginate(units, page, PAGE);
-  const rows: InlineKeyboardButton[][] = [];
-  if (allowNone && p.page === 0)
-    rows.push([
-      {
-        text: ctx.t("invites-btn-no-parent"),
-        callback_data: onboardingData({ t: "iv.nn", role: roleId, parent: 0 }),
-      },
-    ]);
-  for (const u of p.items)
-    rows.push([
-      {
-        text: label(unitTitle(u), 50),
-        callback_data: onboardingData({ t: "iv.nn", role: roleId, parent: u.id }),
-      },
-    ]);
-  const pager = pagerRow(p, (n) => onboardingData({ t: "iv.np", role: roleId, page: n }));
-  if (pager.length) rows.push(pager);
-  rows.push([
-    { text: ctx.t("invites-btn-back"), callback_data: onboardingData({ t: "iv.up", role: roleId, page: 0 }) },
-  ]);
+  const rows = unitPickerRows(paginate(units, page, PAGE), {
+    none: allowNone
+      ? {
+          text: ctx.t("invites-btn-no-parent"),
+          callback_data: onboardingData({ t: "iv.nn", role: roleId, parent: 0 }),
+        }
+      : null,
+    pick: (unit) => onboardingData({ t: "iv.nn", role: roleId, parent: unit }),
+    pageData: (n) => onboardingData({ t: "iv.np", role: roleId, page: n }),
+    back: {
+      text: ctx.t("invites-btn-back"),
+      callback_data: onboardingData({ t: "iv.up", role: roleId, page: 0 }),
+    },
+  });
   return {
     text: ctx.t("invites-new-parent", { role: escapeHtml(role.name) }),
     reply_markup: { inline_keyboard: rows },
@@ -126,15 +120,12 @@ export async function newUnitParentScreen(
 /** /invite → «Координатора»: over everything (whole-deployment coordinators only) or a unit. */
 export async function coordinatorScopeScreen(ctx: BaseContext, actor: Actor, page: number): Promise<Screen> {
   const { units, allowNone } = await parentChoices(ctx, actor);
-  const p = paginate(units, page, PAGE);
-  const rows: InlineKeyboardButton[][] = [];
-  if (allowNone && p.page === 0)
-    rows.push([{ text: ctx.t("invites-btn-scope-all"), callback_data: optionsData("c", 0) }]);
-  for (const u of p.items)
-    rows.push([{ text: label(unitTitle(u), 50), callback_data: optionsData("c", u.id) }]);
-  const pager = pagerRow(p, (n) => onboardingData({ t: "iv.co", page: n }));
-  if (pager.length) rows.push(pager);
-  rows.push([{ text: ctx.t("invites-btn-roles"), callback_data: onboardingData({ t: "iv.rp", page: 0 }) }]);
+  const rows = unitPickerRows(paginate(units, page, PAGE), {
+    none: allowNone ? { text: ctx.t("invites-btn-scope-all"), callback_data: optionsData("c", 0) } : null,
+    pick: (unit) => optionsData("c", unit),
+    pageData: (n) => onboardingData({ t: "iv.co", page: n }),
+    back: { text: ctx.t("invites-btn-roles"), callback_data: onboardingData({ t: "iv.rp", page: 0 }) },
+  });
   return { text: ctx.t("invites-pick-scope"), reply_markup: { inline_keyboard: rows } };
 }
 

@@ -3,7 +3,7 @@
 import type { InlineKeyboardButton } from "grammy/types";
 import { loadUnitTree } from "../../../../db/queries/actors.js";
 import { countMembersByUnit, listUnitMembers } from "../../../../db/queries/memberships.js";
-import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
+import { getUnit, listRoles } from "../../../../db/queries/units.js";
 import { type Actor, coordinatesEverything, subtreeOf } from "../../../domain/permissions.js";
 import { escapeHtml } from "../../../domain/text/html.js";
 import { personName } from "../../../domain/text/person-name.js";
@@ -12,6 +12,7 @@ import { coordinatedUnits } from "../../reader.js";
 import { label, pagerRow, paginate, type Screen } from "../../screen.js";
 import { onboardingData } from "../onboarding/callback-data.js";
 import { optionsData } from "../onboarding/invites-screens.js";
+import { unitPickerRows } from "./unit-picker.js";
 
 const PAGE = 8;
 const UNITS_PAGE = 10;
@@ -129,25 +130,17 @@ export async function parentPickerScreen(
   if (!unit || unit.archived) return null;
   const own = subtreeOf([unitId], await loadUnitTree(ctx.app.deps.db));
   const candidates = (await coordinatedUnits(ctx, actor)).filter((u) => !own.has(u.id));
-  const p = paginate(candidates, page, PAGE);
-  const rows: InlineKeyboardButton[][] = [];
-  if (coordinatesEverything(actor) && p.page === 0)
-    rows.push([
-      {
-        text: ctx.t("units-btn-no-parent"),
-        callback_data: onboardingData({ t: "un.sp", unit: unitId, parent: 0 }),
-      },
-    ]);
-  for (const u of p.items)
-    rows.push([
-      {
-        text: label(unitTitle(u), 50),
-        callback_data: onboardingData({ t: "un.sp", unit: unitId, parent: u.id }),
-      },
-    ]);
-  const pager = pagerRow(p, (n) => onboardingData({ t: "un.pp", unit: unitId, page: n }));
-  if (pager.length) rows.push(pager);
-  rows.push([{ text: ctx.t("units-btn-back"), callback_data: onboardingData({ t: "un.u", unit: unitId }) }]);
+  const rows = unitPickerRows(paginate(candidates, page, PAGE), {
+    none: coordinatesEverything(actor)
+      ? {
+          text: ctx.t("units-btn-no-parent"),
+          callback_data: onboardingData({ t: "un.sp", unit: unitId, parent: 0 }),
+        }
+      : null,
+    pick: (parent) => onboardingData({ t: "un.sp", unit: unitId, parent }),
+    pageData: (n) => onboardingData({ t: "un.pp", unit: unitId, page: n }),
+    back: { text: ctx.t("units-btn-back"), callback_data: onboardingData({ t: "un.u", unit: unitId }) },
+  });
   return {
     text: ctx.t("units-pick-parent", { unit: escapeHtml(unit.name) }),
     reply_markup: { inline_keyboard: rows },
@@ -164,27 +157,20 @@ export async function addParentScreen(
   const role = (await listRoles(ctx.app.deps.db)).find((r) => r.id === roleId);
   if (!role) return null;
   const units = await coordinatedUnits(ctx, actor);
-  const p = paginate(units, page, PAGE);
-  const rows: InlineKeyboardButton[][] = [];
-  if (coordinatesEverything(actor) && p.page === 0)
-    rows.push([
-      {
-        text: ctx.t("units-btn-no-parent"),
-        callback_data: onboardingData({ t: "un.an", role: roleId, parent: 0 }),
-      },
-    ]);
-  for (const u of p.items)
-    rows.push([
-      {
-        text: label(unitTitle(u), 50),
-        callback_data: onboardingData({ t: "un.an", role: roleId, parent: u.id }),
-      },
-    ]);
-  const pager = pagerRow(p, (n) => onboardingData({ t: "un.ap", role: roleId, page: n }));
-  if (pager.length) rows.push(pager);
-  rows.push([
-    { text: ctx.t("units-btn-back"), callback_data: onboardingData({ t: "un.up", role: roleId, page: 0 }) },
-  ]);
+  const rows = unitPickerRows(paginate(units, page, PAGE), {
+    none: coordinatesEverything(actor)
+      ? {
+          text: ctx.t("units-btn-no-parent"),
+          callback_data: onboardingData({ t: "un.an", role: roleId, parent: 0 }),
+        }
+      : null,
+    pick: (parent) => onboardingData({ t: "un.an", role: roleId, parent }),
+    pageData: (n) => onboardingData({ t: "un.ap", role: roleId, page: n }),
+    back: {
+      text: ctx.t("units-btn-back"),
+      callback_data: onboardingData({ t: "un.up", role: roleId, page: 0 }),
+    },
+  });
   return {
     text: ctx.t("units-add-parent", { role: escapeHtml(role.name) }),
     reply_markup: { inline_keyboard: rows },
