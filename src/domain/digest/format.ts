@@ -1,57 +1,13 @@
 // Small formatting helpers of the digest and the summary: dates as people write them at work,
 // HTML escaping of plan text, titles shortened for a phone screen.
+
+import { addDays } from "../calendar/iso-date.js";
 import type { IsoDate } from "../plan/types.js";
 
-/** Escapes `<`, `>`, `&` (and quotes) for Telegram's HTML parse mode. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
-  );
-}
-
-/**
- * Collapses whitespace and shortens `s` to at most `max` characters, cutting at a word boundary
- * when one is near and ending with «…». Returns plain text (escape it afterwards).
- */
-export function shorten(s: string, max: number): string {
-  const flat = s.replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  let cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  if (space >= max * 0.6) cut = cut.slice(0, space);
-  return `${cut.replace(/[\s,.;:—–-]+$/, "")}…`;
-}
-
-const weekdayCache = new Map<string, string[]>();
-
-/** Short weekday names (Monday first: index 0 = Monday) for a language, from ICU. */
-function weekdays(language: string): string[] {
-  let names = weekdayCache.get(language);
-  if (!names) {
-    const fmt = new Intl.DateTimeFormat(language, { weekday: "short", timeZone: "UTC" });
-    // 2021-10-25 was a Monday.
-    names = Array.from({ length: 7 }, (_, i) => fmt.format(Date.UTC(2021, 9, 25 + i)));
-    weekdayCache.set(language, names);
-  }
-  return names;
-}
-
-/** Day of week of a `YYYY-MM-DD` date, 0 = Monday … 6 = Sunday. */
-export function dayOfWeek(date: IsoDate): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return (d + 6) % 7;
-}
-
-/** «29.10», or «29.10.2022» when the year is not `currentYear`. */
-export function dayMonth(date: IsoDate, currentYear: string): string {
-  const dm = `${date.slice(8, 10)}.${date.slice(5, 7)}`;
-  return date.slice(0, 4) === currentYear ? dm : `${dm}.${date.slice(0, 4)}`;
-}
-
-/** «пт, 29.10» (the year added when it is not `currentYear`). */
-export function shortDate(date: IsoDate, currentYear: string, language: string): string {
-  return `${weekdays(language)[dayOfWeek(date)]}, ${dayMonth(date, currentYear)}`;
-}
+export { dayMonth, dayOfWeek, monthName, shortDate } from "../text/dates.js";
+export { escapeHtmlWithQuotes as escapeHtml } from "../text/html.js";
+export { shorten } from "../text/shorten.js";
+export { addDays };
 
 const longCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -77,18 +33,6 @@ export function longDate(date: IsoDate, language: string): string {
   return language.startsWith("ru") ? text.replace(/^[а-я]+/, (w) => RU_ACCUSATIVE[w] ?? w) : text;
 }
 
-const monthCache = new Map<string, Intl.DateTimeFormat>();
-
-/** «октябрь» (nominative month name). */
-export function monthName(date: IsoDate, language: string): string {
-  let fmt = monthCache.get(language);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat(language, { month: "long", timeZone: "UTC" });
-    monthCache.set(language, fmt);
-  }
-  return fmt.format(new Date(`${date}T00:00:00Z`));
-}
-
 // One collator: `localeCompare` with options builds a new one on every call (slow, and heavy
 // when sorting thousands of digests).
 const collator = new Intl.Collator("ru", { numeric: true });
@@ -96,11 +40,6 @@ const collator = new Intl.Collator("ru", { numeric: true });
 /** Compares item numbers («1.10» after «1.9») and names the Russian way. */
 export function compareRu(a: string, b: string): number {
   return collator.compare(a, b);
-}
-
-/** `date` plus `days` calendar days. */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -2,8 +2,7 @@
 import type { AgendaEntry } from "../agenda.js";
 import type { IsoDate } from "../plan/types.js";
 
-/** A translation function for one language: a Fluent key and its variables → the text. */
-export type Translate = (key: string, args?: Record<string, string | number>) => string;
+export type { Translate } from "../text/translate.js";
 
 /** An inline keyboard button as the Bot API takes it (callback buttons only). */
 export interface InlineButton {

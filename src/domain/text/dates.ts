@@ -1,5 +1,5 @@
-// Dates as people write them at work: «29.10», «пт, 29.10», «понедельник, 25 октября»; the year
-// only when it is not the current one. Dates are `YYYY-MM-DD` (already local to the reader).
+// Dates as people write them at work: «29.10», «пт, 29.10», «октябрь»; the year only when it is
+// not the current one. Dates are `YYYY-MM-DD` (already local to the reader).
 import type { IsoDate } from "../plan/types.js";
 
 const weekdayCache = new Map<string, string[]>();
@@ -34,23 +34,6 @@ export function dayMonth(date: IsoDate, current: string): string {
 /** «пт, 29.10» (the year added when it is not the current one; `current` as in `dayMonth`). */
 export function shortDate(date: IsoDate, current: string, language: string): string {
   return `${weekdays(language)[dayOfWeek(date)]}, ${dayMonth(date, current)}`;
-}
-
-const longCache = new Map<string, Intl.DateTimeFormat>();
-
-/** «понедельник, 25 октября» (for the digest's first line). */
-export function longDate(date: IsoDate, language: string): string {
-  let fmt = longCache.get(language);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat(language, {
-      weekday: "long",
-      day: "numeric",
-      month: "long",
-      timeZone: "UTC",
-    });
-    longCache.set(language, fmt);
-  }
-  return fmt.format(new Date(`${date}T00:00:00Z`));
 }
 
 const monthCache = new Map<string, Intl.DateTimeFormat>();
