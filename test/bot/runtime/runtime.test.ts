@@ -170,7 +170,13 @@ describe("dialogues", () => {
 describe("start", () => {
   it("sets the commands menu: executors by default (ru, en), coordinators in their chat", async () => {
     const x = await harness({ ADMIN_IDS: "777" });
-    expect(x.fake.myCommands()?.map((c: any) => c.command)).toEqual(["tasks", "me", "settings", "cancel"]);
+    expect(x.fake.myCommands()?.map((c: any) => c.command)).toEqual([
+      "tasks",
+      "me",
+      "settings",
+      "help",
+      "cancel",
+    ]);
     expect(x.fake.myCommands({ type: "default" }, "en")?.[0]).toEqual({
       command: "tasks",
       description: "My tasks",
