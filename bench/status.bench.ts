@@ -5,10 +5,10 @@
 // build). Targets: /status and the item screen < 200 ms; the .xlsx < 5 s.
 import { loadavg } from "node:os";
 import { loadExportPlans } from "../db/queries/status.js";
-import { exportFeature } from "../src/bot/features/export.js";
-import { overdue } from "../src/bot/features/overdue.js";
-import { review } from "../src/bot/features/review.js";
-import { status } from "../src/bot/features/status.js";
+import { exportFeature } from "../src/bot/features/status/export.js";
+import { overdue } from "../src/bot/features/status/overdue.js";
+import { review } from "../src/bot/features/status/review.js";
+import { status } from "../src/bot/features/status/status.js";
 import { createI18n, translator } from "../src/bot/i18n.js";
 import { buildStatusWorkbook } from "../src/domain/exports/status-xlsx.js";
 import { createFeatureTester } from "../test/support/bot-harness.js";

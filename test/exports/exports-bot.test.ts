@@ -4,8 +4,8 @@
 import ExcelJS from "exceljs";
 import mammoth from "mammoth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { exportFeature } from "../../src/bot/features/export.js";
-import { status } from "../../src/bot/features/status.js";
+import { exportFeature } from "../../src/bot/features/status/export.js";
+import { status } from "../../src/bot/features/status/status.js";
 import { ADMIN, BEZH_COORD, buildWorld, makeMarks, NOW, type StatusWorld } from "../bot/status/world.js";
 import { createFeatureTester, type FeatureTester } from "../support/bot-harness.js";
 import type { SentDocument } from "../support/fake-bot-api.js";

@@ -4,18 +4,18 @@
 // One folder per feature (composer, screens, views, button data); help and unhandled are one file.
 import type { FeatureLike } from "../runtime/feature.js";
 import { eventsFeature } from "./events/events.js";
-import { exportFeature } from "./export.js";
 import { help } from "./help.js";
 import { access } from "./onboarding/access.js";
 import { invites } from "./onboarding/invites.js";
 import { me } from "./onboarding/me.js";
 import { onboarding } from "./onboarding/start.js";
-import { overdue } from "./overdue.js";
 import { plansFeature } from "./plans/plans.js";
 import { reports } from "./reports/reports.js";
-import { review } from "./review.js";
 import { settings } from "./settings/settings.js";
-import { status } from "./status.js";
+import { exportFeature } from "./status/export.js";
+import { overdue } from "./status/overdue.js";
+import { review } from "./status/review.js";
+import { status } from "./status/status.js";
 import { done } from "./tasks/done.js";
 import { tasks } from "./tasks/tasks.js";
 import { unitsFeature } from "./units/units.js";

@@ -2,7 +2,7 @@
 // /status screen from the database for that reader. Rights are checked on every call: a screen of
 // a plan, unit or item outside the reader's scope is refused, whatever the button said.
 
-import { loadUnitTree } from "../../../db/queries/actors.js";
+import { loadUnitTree } from "../../../../db/queries/actors.js";
 import {
   listVisiblePlanIds,
   loadItemDetail,
@@ -10,15 +10,15 @@ import {
   loadStatusRows,
   loadStatusScope,
   loadUnitGroups,
-} from "../../../db/queries/status.js";
-import { canCoordinateUnit, coordinatesEverything, isCoordinator } from "../../domain/permissions.js";
-import type { StatusButton } from "../../domain/status/callback-data.js";
-import { catalogOf } from "../../domain/status/catalog.js";
-import { computeStatus } from "../../domain/status/compute-status.js";
-import type { RenderedMessage } from "../../domain/status/format.js";
-import { summarizeItem } from "../../domain/status/item-detail.js";
-import { overdueByUnit } from "../../domain/status/overdue.js";
-import { renderItem, renderItemReports } from "../../domain/status/render-item.js";
+} from "../../../../db/queries/status.js";
+import { canCoordinateUnit, coordinatesEverything, isCoordinator } from "../../../domain/permissions.js";
+import type { StatusButton } from "../../../domain/status/callback-data.js";
+import { catalogOf } from "../../../domain/status/catalog.js";
+import { computeStatus } from "../../../domain/status/compute-status.js";
+import type { RenderedMessage } from "../../../domain/status/format.js";
+import { summarizeItem } from "../../../domain/status/item-detail.js";
+import { overdueByUnit } from "../../../domain/status/overdue.js";
+import { renderItem, renderItemReports } from "../../../domain/status/render-item.js";
 import {
   renderHome,
   renderPlan,
@@ -28,12 +28,12 @@ import {
   renderSections,
   renderUnit,
   renderUnits,
-} from "../../domain/status/render-status.js";
-import type { StatusScope } from "../../domain/status/types.js";
-import { countByUnit } from "../../domain/status/unit-counts.js";
-import { unitTree } from "../../domain/status/unit-tree.js";
-import type { BaseContext } from "../context.js";
-import { loadReader, type Reader } from "../reader.js";
+} from "../../../domain/status/render-status.js";
+import type { StatusScope } from "../../../domain/status/types.js";
+import { countByUnit } from "../../../domain/status/unit-counts.js";
+import { unitTree } from "../../../domain/status/unit-tree.js";
+import type { BaseContext } from "../../context.js";
+import { loadReader, type Reader } from "../../reader.js";
 
 /** A coordinator reading status: rights, zone, local today, language, and the units they see. */
 export interface StatusReader extends Reader {

@@ -2,21 +2,21 @@
 // .xlsx; [📈 График] a PNG chart of progress by unit or by section; [📄 Отчёт об исполнении] the
 // execution report .docx in the plan's own table layout.
 import { Composer, InputFile } from "grammy";
-import { loadExportPlans, loadStatusRows, loadUnitGroups } from "../../../db/queries/status.js";
-import { buildExecutionReport } from "../../domain/exports/execution-docx.js";
-import { CHART_BARS_MAX, type ChartBar, progressChartSvg } from "../../domain/exports/progress-chart.js";
-import { buildStatusWorkbook } from "../../domain/exports/status-xlsx.js";
-import { EXPORT_DATA, exportData, parseExportData } from "../../domain/status/callback-data.js";
-import { catalogOf } from "../../domain/status/catalog.js";
-import { computeStatus } from "../../domain/status/compute-status.js";
-import { percentDone } from "../../domain/status/counts.js";
-import { button, sectionName } from "../../domain/status/format.js";
-import { countByUnit } from "../../domain/status/unit-counts.js";
-import { unitTree } from "../../domain/status/unit-tree.js";
-import { renderChartPng } from "../../exports/chart-png.js";
-import type { BaseContext, BotContext } from "../context.js";
-import { answerPress } from "../screen.js";
-import { loadStatusReader, type StatusReader } from "./status-screens.js";
+import { loadExportPlans, loadStatusRows, loadUnitGroups } from "../../../../db/queries/status.js";
+import { buildExecutionReport } from "../../../domain/exports/execution-docx.js";
+import { CHART_BARS_MAX, type ChartBar, progressChartSvg } from "../../../domain/exports/progress-chart.js";
+import { buildStatusWorkbook } from "../../../domain/exports/status-xlsx.js";
+import { EXPORT_DATA, exportData, parseExportData } from "../../../domain/status/callback-data.js";
+import { catalogOf } from "../../../domain/status/catalog.js";
+import { computeStatus } from "../../../domain/status/compute-status.js";
+import { percentDone } from "../../../domain/status/counts.js";
+import { button, sectionName } from "../../../domain/status/format.js";
+import { countByUnit } from "../../../domain/status/unit-counts.js";
+import { unitTree } from "../../../domain/status/unit-tree.js";
+import { renderChartPng } from "../../../exports/chart-png.js";
+import type { BaseContext, BotContext } from "../../context.js";
+import { answerPress } from "../../screen.js";
+import { loadStatusReader, type StatusReader } from "./screens.js";
 
 const composer = new Composer<BotContext>();
 const CAPTION_MAX = 1024;

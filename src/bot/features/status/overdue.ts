@@ -2,18 +2,18 @@
 // всем] buttons. A reminder is one message per member of the unit, through the outbox, at most
 // once a day per unit (the outbox key carries the unit and the day).
 import { Composer } from "grammy";
-import { loadUnitRecipients } from "../../../db/queries/review.js";
-import { loadOverdueCandidates, queueUnitReminder } from "../../../db/queries/status.js";
-import type { IsoDate } from "../../domain/plan/types.js";
-import { OVERDUE_DATA, parseOverdueData } from "../../domain/status/callback-data.js";
-import { foldOccurrences, overdueByUnit } from "../../domain/status/overdue.js";
-import { composeReminder, type ReminderItem, renderOverdue } from "../../domain/status/render-overdue.js";
-import { applyOnce } from "../apply-once.js";
-import { TASKS_OPEN } from "../callback-data.js";
-import type { BaseContext, BotContext } from "../context.js";
-import { i18nForOthers, translator } from "../i18n.js";
-import { answerPress, editInPlace } from "../screen.js";
-import { loadStatusReader, mayCoordinate, type StatusReader } from "./status-screens.js";
+import { loadUnitRecipients } from "../../../../db/queries/review.js";
+import { loadOverdueCandidates, queueUnitReminder } from "../../../../db/queries/status.js";
+import type { IsoDate } from "../../../domain/plan/types.js";
+import { OVERDUE_DATA, parseOverdueData } from "../../../domain/status/callback-data.js";
+import { foldOccurrences, overdueByUnit } from "../../../domain/status/overdue.js";
+import { composeReminder, type ReminderItem, renderOverdue } from "../../../domain/status/render-overdue.js";
+import { applyOnce } from "../../apply-once.js";
+import { TASKS_OPEN } from "../../callback-data.js";
+import type { BaseContext, BotContext } from "../../context.js";
+import { i18nForOthers, translator } from "../../i18n.js";
+import { answerPress, editInPlace } from "../../screen.js";
+import { loadStatusReader, mayCoordinate, type StatusReader } from "./screens.js";
 
 const composer = new Composer<BotContext>();
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };

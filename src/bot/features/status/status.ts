@@ -2,17 +2,17 @@
 // item in one message edited in place. «4.3», «пункт 4.3» or `/status 4.3` opens an item. Rights
 // are checked on every press (status-screens.ts); a scoped coordinator sees only their subtree.
 import { Composer } from "grammy";
-import { setNeedsAcceptedReport } from "../../../db/queries/review.js";
-import { findItemsByNumber, loadItemDetail, loadOverdueCandidates } from "../../../db/queries/status.js";
-import { coordinatesEverything } from "../../domain/permissions.js";
-import { parseStatusData, STATUS_DATA, statusData } from "../../domain/status/callback-data.js";
-import { button, buttonText, escapeHtml, shorten } from "../../domain/status/format.js";
-import { overdueByUnit } from "../../domain/status/overdue.js";
-import { applyOnce } from "../apply-once.js";
-import type { BaseContext, BotContext } from "../context.js";
-import { answerPress, editInPlace } from "../screen.js";
+import { setNeedsAcceptedReport } from "../../../../db/queries/review.js";
+import { findItemsByNumber, loadItemDetail, loadOverdueCandidates } from "../../../../db/queries/status.js";
+import { coordinatesEverything } from "../../../domain/permissions.js";
+import { parseStatusData, STATUS_DATA, statusData } from "../../../domain/status/callback-data.js";
+import { button, buttonText, escapeHtml, shorten } from "../../../domain/status/format.js";
+import { overdueByUnit } from "../../../domain/status/overdue.js";
+import { applyOnce } from "../../apply-once.js";
+import type { BaseContext, BotContext } from "../../context.js";
+import { answerPress, editInPlace } from "../../screen.js";
 import { remindUnits } from "./overdue.js";
-import { buildStatusScreen, loadStatusReader, type StatusReader } from "./status-screens.js";
+import { buildStatusScreen, loadStatusReader, type StatusReader } from "./screens.js";
 
 const composer = new Composer<BotContext>();
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };

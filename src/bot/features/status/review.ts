@@ -5,8 +5,8 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { Composer, InputFile } from "grammy";
-import type { Queryable } from "../../../db/queries/in-transaction.js";
-import { enqueueMessage, outboxKey } from "../../../db/queries/outbox.js";
+import type { Queryable } from "../../../../db/queries/in-transaction.js";
+import { enqueueMessage, outboxKey } from "../../../../db/queries/outbox.js";
 import {
   acceptReport,
   loadRecipient,
@@ -14,22 +14,22 @@ import {
   loadUnitRecipients,
   type ReportForReview,
   returnReport,
-} from "../../../db/queries/review.js";
-import { parseReviewData, REVIEW_DATA } from "../../domain/status/callback-data.js";
+} from "../../../../db/queries/review.js";
+import { parseReviewData, REVIEW_DATA } from "../../../domain/status/callback-data.js";
 import {
   composeAcceptNotice,
   composeReturnNotice,
   renderReportCard,
-} from "../../domain/status/render-review.js";
-import { escapeHtml } from "../../domain/text/html.js";
-import { formatSize } from "../../domain/text/size.js";
-import { applyOnce } from "../apply-once.js";
-import { assignmentData } from "../callback-data.js";
-import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../context.js";
-import { i18nForOthers, translator } from "../i18n.js";
-import { type BotFeature, defineConversation } from "../runtime/feature.js";
-import { answerPress, editInPlace } from "../screen.js";
-import { loadStatusReader, mayCoordinate, type StatusReader } from "./status-screens.js";
+} from "../../../domain/status/render-review.js";
+import { escapeHtml } from "../../../domain/text/html.js";
+import { formatSize } from "../../../domain/text/size.js";
+import { applyOnce } from "../../apply-once.js";
+import { assignmentData } from "../../callback-data.js";
+import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../../context.js";
+import { i18nForOthers, translator } from "../../i18n.js";
+import { type BotFeature, defineConversation } from "../../runtime/feature.js";
+import { answerPress, editInPlace } from "../../screen.js";
+import { loadStatusReader, mayCoordinate, type StatusReader } from "./screens.js";
 
 export const REVIEW_RETURN_CONVERSATION = "review-return";
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
