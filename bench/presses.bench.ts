@@ -5,12 +5,12 @@
 // Each press does what «✅ Выполнено» does: a write through applyOnce, the answer, an edit.
 // grammY's runner (fast, but loses an update at a crash) is measured too, for reference.
 // BENCH_LATENCY_MS changes the simulated delay (default 20); BENCH_DEBUG=1 prints getUpdates calls.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { run as runRunner } from "@grammyjs/runner";
-import { type Bot, Composer } from "grammy";
+import { Api, type ApiClientOptions, Bot, Composer } from "grammy";
 import pino from "pino";
 import { openMigratedDatabase } from "../db/database.js";
 import { recordAudit } from "../db/queries/audit.js";
@@ -18,6 +18,7 @@ import { upsertTelegramUser } from "../db/queries/users.js";
 import { applyOnce } from "../src/bot/apply-once.js";
 import type { BotContext, BotDeps } from "../src/bot/context.js";
 import { createBot } from "../src/bot/index.js";
+import { createBotApiFetch } from "../src/bot/runtime/bot-api-fetch.js";
 import { launchBot } from "../src/bot/runtime/launch.js";
 import { ALLOWED_UPDATES } from "../src/bot/runtime/polling.js";
 import { readConfig } from "../src/config.js";
@@ -47,9 +48,29 @@ pressFeature.callbackQuery(/^done:(\d+)$/, async (ctx) => {
   });
 });
 
+/**
+ * The floor of a press: srok's runtime and transport, a bot with no middleware and no database
+ * that only answers and edits. What srok's middleware and its write add shows against it.
+ */
+function bareBot(token: string, apiRoot: string): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, {
+    client: { apiRoot, fetch: createBotApiFetch() as unknown as ApiClientOptions["fetch"] },
+  });
+  bot.callbackQuery(/^done:(\d+)$/, async (ctx) => {
+    const n = Number(ctx.match[1]);
+    await ctx.answerCallbackQuery({ text: "Отмечено" });
+    await ctx.editMessageText(`✅ ${n}. Выполнено`, {
+      reply_markup: { inline_keyboard: [[{ text: "↩ Отменить", callback_data: `undo:${n}` }]] },
+    });
+  });
+  return bot;
+}
+
 interface Figures {
-  /** CPU time of the bot's process per press (the fake runs in another thread). */
+  /** CPU time of the bot's thread per press (the fake runs in another thread). */
   cpuMsPerPress: number;
+  /** How long the bot's thread was ready to run but waited for a core (a loaded machine). */
+  waitedMs: number | undefined;
   pressesPerSecond: number;
   p50: number;
   p95: number;
@@ -62,6 +83,7 @@ interface Figures {
 type FakeRequest =
   | { op: "waitPolling" }
   | { op: "press"; targets: { userId: number; messageId: number }[] }
+  | { op: "settle"; edits: number }
   | { op: "close" };
 
 function fakeInWorker(): Promise<{
@@ -77,31 +99,32 @@ function fakeInWorker(): Promise<{
     { eval: true, workerData: { role: "fake-bot-api", latencyMs: LATENCY_MS } },
   );
   let seq = 0;
-  const pending = new Map<number, (v: unknown) => void>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   return new Promise((resolve, reject) => {
     worker.once("error", reject);
     worker.on(
       "message",
-      (m: { id?: number; ready?: { apiRoot: string; token: string }; result?: unknown }) => {
+      (m: { id?: number; ready?: { apiRoot: string; token: string }; result?: unknown; error?: string }) => {
         if (m.ready)
           resolve({
             ...m.ready,
             call: (r) =>
-              new Promise((res) => {
+              new Promise((resolve, reject) => {
                 const id = ++seq;
-                pending.set(id, res);
+                pending.set(id, { resolve, reject });
                 worker.postMessage({ id, ...r });
               }),
             close: async () => {
-              await new Promise((res) => {
+              await new Promise((resolve, reject) => {
                 const id = ++seq;
-                pending.set(id, res);
+                pending.set(id, { resolve, reject });
                 worker.postMessage({ id, op: "close" });
               });
               await worker.terminate();
             },
           });
-        else if (m.id !== undefined) pending.get(m.id)?.(m.result);
+        else if (m.id !== undefined && m.error !== undefined) pending.get(m.id)?.reject(new Error(m.error));
+        else if (m.id !== undefined) pending.get(m.id)?.resolve(m.result);
       },
     );
   });
@@ -110,17 +133,37 @@ function fakeInWorker(): Promise<{
 async function serveFake(latencyMs: number): Promise<void> {
   const fake = await FakeBotApi.start({ latencyMs: 0 });
   parentPort!.on("message", async (m: FakeRequest & { id: number }) => {
+    try {
+      parentPort!.postMessage({ id: m.id, result: await serve(m) });
+    } catch (err) {
+      // Say what was left undone instead of hanging the bench.
+      const getUpdates = fake
+        .callsOf("getUpdates")
+        .slice(-5)
+        .map((c) => `offset ${c.params.offset} → ${(c.result as unknown[] | undefined)?.length}`);
+      parentPort!.postMessage({
+        id: m.id,
+        error: `${String(err)}; answered ${fake.callbackAnswers.size}, pending at Telegram ${fake.pendingUpdates().length}, last getUpdates: ${getUpdates.join("; ")}`,
+      });
+    }
+  });
+  parentPort!.postMessage({ ready: { apiRoot: fake.apiRoot, token: fake.token } });
+
+  async function serve(m: FakeRequest): Promise<unknown> {
     let result: unknown;
     if (m.op === "waitPolling") {
       fake.latencyMs = latencyMs;
       await fake.waitFor(() => fake.callsOf("getUpdates").length > 0, 10_000, "polling");
+    } else if (m.op === "settle") {
+      // Every edit of the bursts so far was made: the handlers are done (throttled edits take long).
+      await fake.waitFor(() => fake.callsOf("editMessageText").length >= m.edits, 60_000, "every edit");
     } else if (m.op === "press") {
       const first = performance.now();
       const updates = await Promise.all(
         m.targets.map((t) => fake.pressButton(t.userId, t.messageId, `done:${t.userId}`)),
       );
       const answerOf = (u: (typeof updates)[number]) => fake.callbackAnswers.get(u.callback_query!.id);
-      await fake.waitFor(() => updates.every((u) => answerOf(u)), 120_000, "every press answered");
+      await fake.waitFor(() => updates.every((u) => answerOf(u)), 30_000, "every press answered");
       const latencies = updates.map((u) => answerOf(u)!.at - fake.updateCreatedAt.get(u.update_id)!);
       const last = Math.max(...updates.map((u) => answerOf(u)!.at));
       if (process.env.BENCH_DEBUG)
@@ -132,35 +175,42 @@ async function serveFake(latencyMs: number): Promise<void> {
     } else {
       await fake.close();
     }
-    parentPort!.postMessage({ id: m.id, result });
-  });
-  parentPort!.postMessage({ ready: { apiRoot: fake.apiRoot, token: fake.token } });
+    return result;
+  }
 }
 
-async function measure(mode: "srok" | "runner" | "sequential"): Promise<Figures> {
+async function measure(mode: Mode, bursts: number): Promise<Figures & { bursts: number[] }> {
   const fake = await fakeInWorker();
   const dir = mkdtempSync(join(tmpdir(), "srok-bench-"));
   const db = await openMigratedDatabase(join(dir, "bench.sqlite"));
   const config = readConfig({ BOT_TOKEN: fake.token, BOT_API_ROOT: fake.apiRoot, LOG_LEVEL: "silent" });
   const deps: BotDeps = { db, config, clock: () => new Date(), logger: pino({ level: "silent" }) };
-  const bot: Bot<BotContext> = createBot(deps, [pressFeature], { throttle: false });
+  // The throttler (30 sends a second) is off except in "deployed": it is the same for every mode
+  // and would measure Telegram's limits, not the runtime.
+  const bot: Bot<BotContext> =
+    mode === "bare"
+      ? bareBot(fake.token, fake.apiRoot)
+      : createBot(deps, [pressFeature], { throttle: mode === "deployed" });
+  const setupApi = new Api(fake.token, { apiRoot: fake.apiRoot });
+  let stop: (() => Promise<void>) | undefined;
   try {
     // Each user is known (they got the digest) and has a message with a button (sent before the
     // network delay and the clock start).
-    // Two rounds: the first warms the process up (a bot at 09:00 has been running for a while).
-    const rounds: { userId: number; messageId: number }[][] = [[], []];
+    // The first round warms the process up (a bot at 09:00 has been running for a while); then
+    // `bursts` measured rounds, a short pause between them (the machine is shared: one burst can
+    // be unlucky, the median is reported).
+    const rounds: { userId: number; messageId: number }[][] = Array.from({ length: 1 + bursts }, () => []);
     for (let i = 0; i < USERS; i++) {
       const userId = 1000 + i;
       await upsertTelegramUser(db, { id: userId, first_name: `User ${userId}` }, new Date());
       for (const round of rounds) {
-        const m = await bot.api.sendMessage(userId, `${i}. Отправка информационных писем`, {
+        const m = await setupApi.sendMessage(userId, `${i}. Отправка информационных писем`, {
           reply_markup: { inline_keyboard: [[{ text: "✅", callback_data: `done:${userId}` }]] },
         });
         round.push({ userId, messageId: m.message_id });
       }
     }
-    let stop: () => Promise<void>;
-    if (mode === "srok") {
+    if (mode === "srok" || mode === "deployed" || mode === "bare") {
       const { polling } = await launchBot(bot, deps, { commandsMenu: false, timeoutSeconds: 10 });
       stop = () => polling.stop();
     } else if (mode === "runner") {
@@ -176,36 +226,85 @@ async function measure(mode: "srok" | "runner" | "sequential"): Promise<Figures>
     }
     await fake.call({ op: "waitPolling" });
     await fake.call({ op: "press", targets: rounds[0]! });
-    const profiler = process.env.BENCH_PROFILE ? await startProfiler() : undefined;
-    const cpu = process.cpuUsage();
-    const { latencies, seconds } = (await fake.call({ op: "press", targets: rounds[1]! })) as {
-      latencies: number[];
-      seconds: number;
-    };
-    const used = process.cpuUsage(cpu);
-    if (profiler) await profiler(`${process.env.BENCH_PROFILE}/${mode}.cpuprofile`);
+    const figures: Figures[] = [];
+    for (const [i, targets] of rounds.slice(1).entries()) {
+      await fake.call({ op: "settle", edits: (i + 1) * USERS });
+      await new Promise((r) => setTimeout(r, 300));
+      const profile = process.env.BENCH_PROFILE && i === 0 ? await startProfiler() : undefined;
+      const cpu = threadCpu();
+      const { latencies, seconds } = (await fake.call({ op: "press", targets })) as {
+        latencies: number[];
+        seconds: number;
+      };
+      const used = threadCpu(cpu);
+      if (profile) await profile(`${process.env.BENCH_PROFILE}/${mode}.cpuprofile`);
+      latencies.sort((a, b) => a - b);
+      figures.push({
+        cpuMsPerPress: used.runMs / USERS,
+        waitedMs: used.waitMs,
+        pressesPerSecond: USERS / seconds,
+        p50: percentile(latencies, 0.5),
+        p95: percentile(latencies, 0.95),
+        p99: percentile(latencies, 0.99),
+        max: latencies.at(-1)!,
+      });
+    }
     await stop();
-    latencies.sort((a, b) => a - b);
+    stop = undefined;
     const recorded = await db
       .selectFrom("audit_log")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("action", "=", "bench.done")
       .executeTakeFirstOrThrow();
-    if (Number(recorded.n) !== 2 * USERS)
-      throw new Error(`${mode}: ${recorded.n} presses recorded, not ${2 * USERS}`);
-    return {
-      cpuMsPerPress: (used.user + used.system) / 1000 / USERS,
-      pressesPerSecond: USERS / seconds,
-      p50: percentile(latencies, 0.5),
-      p95: percentile(latencies, 0.95),
-      p99: percentile(latencies, 0.99),
-      max: latencies.at(-1)!,
-    };
+    const expected = mode === "bare" ? 0 : rounds.length * USERS;
+    if (Number(recorded.n) !== expected)
+      throw new Error(`${mode}: ${recorded.n} presses recorded, not ${expected}`);
+    return median(figures);
   } finally {
+    await stop?.().catch(() => {});
     await fake.close();
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * CPU time of this thread (Linux: /proc/thread-self/schedstat, with the time it waited for a core);
+ * elsewhere the whole process's (the fake's thread included). With `since`: the time used since.
+ */
+function threadCpu(since?: { runMs: number; waitMs?: number }): { runMs: number; waitMs?: number } {
+  let now: { runMs: number; waitMs?: number };
+  try {
+    const [run, wait] = readFileSync("/proc/thread-self/schedstat", "utf8").trim().split(" ").map(Number);
+    now = { runMs: run! / 1e6, waitMs: wait! / 1e6 };
+  } catch {
+    const u = process.cpuUsage();
+    now = { runMs: (u.user + u.system) / 1000 };
+  }
+  if (!since) return now;
+  return {
+    runMs: now.runMs - since.runMs,
+    ...(now.waitMs !== undefined && since.waitMs !== undefined ? { waitMs: now.waitMs - since.waitMs } : {}),
+  };
+}
+
+/** Each figure's median over the bursts (and every burst's p99). */
+function median(all: Figures[]): Figures & { bursts: number[] } {
+  const mid = (pick: (f: Figures) => number) => {
+    const v = all.map(pick).sort((a, b) => a - b);
+    return v[Math.floor((v.length - 1) / 2)]!;
+  };
+  const waits = all.map((f) => f.waitedMs).filter((w): w is number => w !== undefined);
+  return {
+    cpuMsPerPress: mid((f) => f.cpuMsPerPress),
+    waitedMs: waits.length === all.length ? mid((f) => f.waitedMs!) : undefined,
+    pressesPerSecond: mid((f) => f.pressesPerSecond),
+    p50: mid((f) => f.p50),
+    p95: mid((f) => f.p95),
+    p99: mid((f) => f.p99),
+    max: mid((f) => f.max),
+    bursts: all.map((f) => f.p99),
+  };
 }
 
 /** The value below which a share `q` of the sorted `values` lie (nearest rank). */
@@ -229,39 +328,75 @@ async function startProfiler(): Promise<(file: string) => Promise<void>> {
   };
 }
 
-const fmt = (f: Figures) =>
-  `${f.pressesPerSecond.toFixed(0).padStart(5)} presses/s · p50 ${f.p50.toFixed(0)} ms · p95 ${f.p95.toFixed(0)} ms · p99 ${f.p99.toFixed(0)} ms · max ${f.max.toFixed(0)} ms · CPU ${f.cpuMsPerPress.toFixed(1)} ms/press`;
+const fmt = (f: Figures & { bursts: number[] }) =>
+  `${f.pressesPerSecond.toFixed(0).padStart(5)} presses/s · p50 ${f.p50.toFixed(0)} · p95 ${f.p95.toFixed(0)} · ` +
+  `p99 ${f.p99.toFixed(0)} ms (bursts: ${f.bursts.map((b) => b.toFixed(0)).join(", ")}) · ` +
+  `CPU ${f.cpuMsPerPress.toFixed(2)} ms/press` +
+  (f.waitedMs === undefined ? "" : ` · waited for a core ${f.waitedMs.toFixed(0)} ms`);
+
+type Mode = "srok" | "deployed" | "runner" | "sequential" | "bare";
+const LABELS: Record<Mode, string> = {
+  srok: "srok runtime      ",
+  deployed: "srok + throttler  ",
+  bare: "answer only       ",
+  runner: "grammY runner     ",
+  sequential: "grammY bot.start()",
+};
+
+const NOTES: Record<Mode, string> = {
+  srok: "",
+  deployed: "  (as deployed: edits go out at 30/s, answers at once)",
+  runner: "  (reference: loses an update at a crash)",
+  sequential: "",
+  bare: "  (srok's runtime, no middleware, no database: grammY and HTTP alone)",
+};
 
 export async function run(): Promise<void> {
+  // BENCH_ONLY=srok (or a comma list) measures only those; BENCH_BURSTS the measured bursts.
+  const only = process.env.BENCH_ONLY?.split(",") as Mode[] | undefined;
+  const bursts = Number(process.env.BENCH_BURSTS ?? 3);
   process.stdout.write(
     `${USERS} users press at once; every Bot API call takes +${LATENCY_MS} ms; ` +
-      `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores\n`,
+      `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; ` +
+      `median of ${bursts} bursts after a warm-up burst\n`,
   );
-  if (process.env.BENCH_ONLY === "srok") {
-    process.stdout.write(`srok runtime           ${fmt(await measure("srok"))}\n`);
-    return;
+  const results: Partial<Record<Mode, Figures & { bursts: number[] }>> = {};
+  for (const mode of ["srok", "deployed", "runner", "sequential", "bare"] as const) {
+    if (only && !only.includes(mode)) continue;
+    // bot.start() takes ~10 s a burst: one measured burst is enough to see it.
+    const f = await measure(mode, mode === "sequential" ? 1 : bursts);
+    results[mode] = f;
+    process.stdout.write(`${LABELS[mode]} ${fmt(f)}${NOTES[mode]}\n`);
   }
-  const srok = await measure("srok");
-  process.stdout.write(`srok runtime           ${fmt(srok)}\n`);
-  const runner = await measure("runner");
-  process.stdout.write(
-    `grammY runner          ${fmt(runner)}  (for reference: loses an update at a crash)\n`,
-  );
-  const plain = await measure("sequential");
-  process.stdout.write(`grammY bot.start()     ${fmt(plain)}\n`);
-  const speedup = srok.pressesPerSecond / plain.pressesPerSecond;
-  const fastEnough = speedup >= TARGET_SPEEDUP;
-  const quickEnough = srok.p99 < TARGET_P99_MS;
-  process.stdout.write(
-    `${fastEnough ? "PASS" : "FAIL"} speed-up over bot.start(): ${speedup.toFixed(1)}× (target ≥ ${TARGET_SPEEDUP}×)\n` +
-      `${quickEnough ? "PASS" : "FAIL"} p99 press → answer: ${srok.p99.toFixed(0)} ms (target < ${TARGET_P99_MS} ms)\n`,
-  );
-  if (!quickEnough)
+  const { srok, sequential } = results;
+  if (!srok) return;
+  let failed = false;
+  if (sequential) {
+    const speedup = srok.pressesPerSecond / sequential.pressesPerSecond;
+    failed ||= speedup < TARGET_SPEEDUP;
     process.stdout.write(
-      "  (200 presses at once are more than one getUpdates answer (100): the second hundred waits until\n" +
-        "   the first hundred was handled, at the CPU cost per press above plus two Bot API round trips)\n",
+      `${speedup >= TARGET_SPEEDUP ? "PASS" : "FAIL"} speed-up over bot.start(): ${speedup.toFixed(1)}× (target ≥ ${TARGET_SPEEDUP}×)\n`,
     );
-  if (!fastEnough || !quickEnough) process.exitCode = 1;
+  }
+  const quick = srok.p99 < TARGET_P99_MS;
+  failed ||= !quick;
+  process.stdout.write(
+    `${quick ? "PASS" : "FAIL"} p99 press → answer: ${srok.p99.toFixed(0)} ms (target < ${TARGET_P99_MS} ms)\n`,
+  );
+  // Where the floor is: one thread runs every handler, so the last presses are answered no sooner
+  // than the burst's CPU time after the getUpdates round trips that bring them in (a long poll
+  // wakes on the first press; 100 a call after it).
+  const trips = 1 + Math.ceil(USERS / 100);
+  const floor = (f: Figures) => trips * LATENCY_MS + USERS * f.cpuMsPerPress;
+  process.stdout.write(
+    `  floor on an idle core: ${trips} getUpdates round trips (${trips * LATENCY_MS} ms) + ${USERS} × CPU per press: ` +
+      `srok ${USERS} × ${srok.cpuMsPerPress.toFixed(2)} ms → ${floor(srok).toFixed(0)} ms` +
+      (results.bare
+        ? `; answer only ${USERS} × ${results.bare.cpuMsPerPress.toFixed(2)} ms → ${floor(results.bare).toFixed(0)} ms`
+        : "") +
+      ` (the edits' CPU counts too: they interleave with later presses)\n`,
+  );
+  if (failed) process.exitCode = 1;
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === "fake-bot-api") {

@@ -64,6 +64,9 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const inbox = options.inbox ?? undefined;
   /** Accepted and not yet handled (parking needs the updates themselves). */
   const inFlight = new Map<number, Update>();
+  /** A getUpdates already sent for the next supply (in a burst). */
+  let prefetched: { offset: number; limit: number; updates: Promise<Update[]> } | undefined;
+  const concurrency = options.concurrency ?? (inbox ? 500 : 100);
   /** Updates left in the inbox by an earlier process; undefined until read. */
   let replay: Update[] | undefined = inbox ? undefined : [];
   let fetchFailures = 0;
@@ -107,15 +110,23 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       replay ??= await loadReplay();
       if (replay.length > 0) return replay.splice(0, Math.max(1, batchSize));
       for (;;) {
-        const offset = window.offset;
+        const pending = prefetched;
+        prefetched = undefined;
+        const offset = pending?.offset ?? window.offset;
         // Telegram answers from the offset on, in-flight ones included: ask for room beyond them.
-        const limit = Math.max(1, Math.min(100, window.unconfirmed + Math.max(1, batchSize)));
-        const busy = window.holding > 0;
-        const updates = await fetchUpdates(offset, limit, busy ? 0 : timeout, signal);
+        const limit =
+          pending?.limit ?? Math.max(1, Math.min(100, window.unconfirmed + Math.max(1, batchSize)));
+        const updates = await (pending?.updates ??
+          fetchUpdates(offset, limit, window.holding > 0 ? 0 : timeout, signal));
         const fresh = window.accept(updates, offset);
         for (const u of fresh) inFlight.set(u.update_id, u);
         // A full answer: more are probably waiting behind the ones in flight.
-        if (inbox && updates.length >= limit) await park(inbox);
+        if (inbox && updates.length >= limit && (await park(inbox)) && fresh.length > 0) {
+          // Ask for them now, and hand this batch over only once that request is out: the
+          // batch's handlers would otherwise run (database work is microtasks) before it is sent.
+          prefetch(signal);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
         if (fresh.length > 0) return fresh;
         if (window.holding > 0) {
           // Nothing new: fetch again once the offset can move (an oldest update finished), or
@@ -127,6 +138,18 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       }
     },
   };
+
+  /** Starts the next getUpdates before the current batch is handled (see supply). */
+  function prefetch(signal: AbortSignal): void {
+    const room = concurrency - window.running;
+    if (room <= 0) return;
+    const offset = window.offset;
+    const limit = Math.max(1, Math.min(100, window.unconfirmed + room));
+    const updates = fetchUpdates(offset, limit, window.holding > 0 ? 0 : timeout, signal);
+    // Awaited by the next supply; if polling stops first, nobody does.
+    updates.catch(() => {});
+    prefetched = { offset, limit, updates };
+  }
 
   async function loadReplay(): Promise<Update[]> {
     if (!inbox) return [];
@@ -145,19 +168,20 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   }
 
   /** Saves the updates that hold the offset, then lets the offset pass them. */
-  async function park(box: UpdateInbox): Promise<void> {
+  async function park(box: UpdateInbox): Promise<boolean> {
     const ids = window.holdingIds();
     const updates = ids.map((id) => inFlight.get(id)).filter((u): u is Update => u !== undefined);
-    if (updates.length === 0) return;
+    if (updates.length === 0) return true;
     try {
       await box.save(updates);
     } catch (err) {
       logger.warn({ err: String(err) }, "could not park updates in flight; the window waits for them");
-      return;
+      return false;
     }
     const parked = new Set(window.park(updates.map((u) => u.update_id)));
     // Those that finished while being saved are done: clear them again.
     for (const u of updates) if (!parked.has(u.update_id)) box.remove(u.update_id);
+    return true;
   }
 
   /** The update was handled or given up on (idempotent). */
@@ -180,10 +204,6 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     }, stuckAfterMs);
     stuck.unref?.();
     try {
-      // Each update starts in its own turn of the event loop: database calls resolve as
-      // microtasks, so a batch started at once would run every handler's work up to its first
-      // Bot API call before any request (the next getUpdates, the first answers) is written.
-      await new Promise<void>((resolve) => setImmediate(resolve));
       await bot.handleUpdate(update);
     } catch (err) {
       try {
@@ -202,7 +222,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const sink = createConcurrentSink<Update, unknown>(
     { consume: handle },
     async (err) => logger.error({ err }, "update sink error"),
-    { concurrency: options.concurrency ?? (inbox ? 500 : 100) },
+    { concurrency },
   );
   const runner = createRunner(source, sink);
   runner.start();
