@@ -1,10 +1,17 @@
 // 200 people press a button at the same moment (a digest goes out at 09:00 and everyone marks an
-// item done). Measured against the fake Bot API with a simulated network delay on every call:
-// presses answered per second, and the delay from the update to its answerCallbackQuery.
-// srok's runtime (concurrent, at-least-once window) against grammY's plain sequential bot.start().
-// Each press does what «✅ Выполнено» does: a write through applyOnce, the answer, an edit.
-// grammY's runner (fast, but loses an update at a crash) is measured too, for reference.
-// BENCH_LATENCY_MS changes the simulated delay (default 20); BENCH_DEBUG=1 prints getUpdates calls.
+// item done). Measured against the fake Bot API (in a worker thread, as Telegram is elsewhere)
+// with a simulated network delay on every call: presses answered per second, the delay from the
+// update's creation to its answerCallbackQuery (p50/p95/p99), and the CPU time of the bot's own
+// thread per press. Each press does what «✅ Выполнено» does: a write through applyOnce, the
+// answer, an edit. Users are known (one read, no write). A warm-up burst first, then the median
+// of BENCH_BURSTS (default 3) bursts: the machine is shared, one burst can be unlucky.
+// Modes: srok's runtime (at-least-once window, parking in bursts); the same with the throttler as
+// deployed; grammY's runner (fast, but loses an update at a crash: reference); grammY's plain
+// sequential bot.start() (the speed-up target's baseline); "answer only" (srok's runtime with no
+// middleware and no database: the floor of grammY and HTTP).
+// BENCH_ONLY=srok,runner,… picks modes; BENCH_FEATURES=all mounts every feature before the press;
+// BENCH_LATENCY_MS changes the delay (default 20); BENCH_DEBUG=1 prints getUpdates calls;
+// BENCH_PROFILE=<dir> writes a CPU profile of the first measured burst (<dir>/<mode>.cpuprofile).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +24,7 @@ import { recordAudit } from "../db/queries/audit.js";
 import { upsertTelegramUser } from "../db/queries/users.js";
 import { applyOnce } from "../src/bot/apply-once.js";
 import type { BotContext, BotDeps } from "../src/bot/context.js";
-import { createBot } from "../src/bot/index.js";
+import { createBot, type FeatureLike } from "../src/bot/index.js";
 import { createBotApiFetch } from "../src/bot/runtime/bot-api-fetch.js";
 import { launchBot } from "../src/bot/runtime/launch.js";
 import { ALLOWED_UPDATES } from "../src/bot/runtime/polling.js";
@@ -47,6 +54,16 @@ pressFeature.callbackQuery(/^done:(\d+)$/, async (ctx) => {
     reply_markup: { inline_keyboard: [[{ text: "↩ Отменить", callback_data: `undo:${n}` }]] },
   });
 });
+
+/**
+ * The press alone, or (BENCH_FEATURES=all) behind every feature of the bot, as in production:
+ * each press then also passes every feature's filters and dialogues (about +0.2 ms CPU a press).
+ */
+async function benchFeatures(): Promise<FeatureLike[]> {
+  if (process.env.BENCH_FEATURES !== "all") return [pressFeature];
+  const { allFeatures } = await import("../src/bot/features/index.js");
+  return [...allFeatures(), pressFeature];
+}
 
 /**
  * The floor of a press: srok's runtime and transport, a bot with no middleware and no database
@@ -190,7 +207,7 @@ async function measure(mode: Mode, bursts: number): Promise<Figures & { bursts: 
   const bot: Bot<BotContext> =
     mode === "bare"
       ? bareBot(fake.token, fake.apiRoot)
-      : createBot(deps, [pressFeature], { throttle: mode === "deployed" });
+      : createBot(deps, await benchFeatures(), { throttle: mode === "deployed" });
   const setupApi = new Api(fake.token, { apiRoot: fake.apiRoot });
   let stop: (() => Promise<void>) | undefined;
   try {
