@@ -3,8 +3,8 @@
 // grammY runner's own fetcher confirms a batch as soon as it fetches the next one, so an update
 // being handled when the process dies is lost. Here the offset only passes updates that, with
 // all earlier ones, were handled (UpdateWindow); in-flight updates that Telegram sends again are
-// recognised in memory and skipped. Nothing extra is persisted: Telegram keeps unconfirmed
-// updates, and applyOnce (processed_updates) makes a redelivered update change nothing.
+// recognised in memory and skipped. Normally nothing extra is persisted: Telegram keeps
+// unconfirmed updates, and applyOnce (processed_updates) makes a redelivered update change nothing.
 // Different chats run in parallel (a concurrent sink); one chat in order (sequentialize in
 // createBot). While updates are in flight, getUpdates answers at once with them, so the source
 // then polls without a long-poll timeout, waking on each finished update or every `busyPollMs`.
@@ -12,7 +12,9 @@
 // would wait until the first hundred were handled (and each handler waits for its edit, which
 // the throttler lets through at 30/s). When an answer comes back full, the updates in flight are
 // parked in the inbox (one database write) and the offset passes them; a crash then replays
-// them from the inbox on the next start.
+// them from the inbox on the next start. The next getUpdates is sent before the parked batch is
+// handed to the handlers: their database calls resolve as microtasks, so once they run, no
+// request is written until each has reached its first Bot API call.
 import { createConcurrentSink, createRunner, createSource, type UpdateSupplier } from "@grammyjs/runner";
 import { type Bot, BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
