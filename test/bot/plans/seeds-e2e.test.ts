@@ -138,7 +138,8 @@ describe("the five seeds uploaded in chat and published", () => {
     const admin = h.user(ADMIN);
     await admin.command("plans");
     const list = await admin.waitForMessage("📋 Планы: 6");
-    expect(list.text?.match(/✅ /g)).toHaveLength(5);
+    expect(list.text?.match(/📄 /g)).toHaveLength(5);
+    expect(list.text).not.toContain("✅");
     expect(list.text?.match(/🔁 /g)).toHaveLength(1);
     expect(list.text).toContain("опубликован 20.10 · 20 пунктов · выполнено 0 из ");
     expect(list.text).toContain("заменён новой версией");

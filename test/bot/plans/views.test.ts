@@ -218,7 +218,7 @@ describe("publish result and /plans", () => {
     const first = renderPlansList(entries, 0, t);
     expect(first.text).toContain("📋 Планы: 10");
     expect(first.text).toContain("📝 <b>План 1</b>\nчерновик от 12.03 · 3 пункта · не прочитано сроков: 1");
-    expect(first.text).toContain("✅ <b>План 2</b>\nопубликован 12.03 · 3 пункта · выполнено 2 из 6");
+    expect(first.text).toContain("📄 <b>План 2</b>\nопубликован 12.03 · 3 пункта · выполнено 2 из 6");
     expect(first.text).not.toContain("План 9");
     const buttons = first
       .reply_markup!.inline_keyboard.flat()

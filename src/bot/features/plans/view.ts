@@ -189,7 +189,7 @@ export interface PlansListEntry {
 }
 
 const STATUS_ICON: Record<PlanSummary["status"], string> = {
-  published: "✅",
+  published: "📄", // ✅ is reserved for «выполнено» (screens.md)
   draft: "📝",
   replaced: "🔁",
   cancelled: "✖",
