@@ -24,6 +24,7 @@ onboarding-how-to-join = To join, open an invite link from your coordinator or r
 onboarding-ask-new-link = Ask your coordinator for a new link, or request access.
 onboarding-request-pending = Your access request was sent and is waiting for a coordinator.
 onboarding-already-linked = You are already connected as “{ $target }” — the link was left unused.
+onboarding-already-yours = You are already connected as “{ $target }”.
 onboarding-link-unknown = This link was not found: perhaps it was not copied completely.
 onboarding-link-expired = This link expired ({ $date }).
 onboarding-link-used = This link has already been used.

@@ -28,6 +28,7 @@ onboarding-how-to-join = Чтобы подключиться, откройте �
 onboarding-ask-new-link = Попросите у координатора новую ссылку или запросите доступ.
 onboarding-request-pending = Ваш запрос на доступ отправлен и ждёт ответа координатора.
 onboarding-already-linked = Вы уже подключены как «{ $target }» — ссылка осталась неиспользованной.
+onboarding-already-yours = Вы уже подключены как «{ $target }».
 onboarding-link-unknown = Ссылка не найдена: возможно, её скопировали не полностью.
 onboarding-link-expired = Срок действия ссылки истёк ({ $date }).
 onboarding-link-used = Эта ссылка уже использована.

@@ -56,9 +56,12 @@ describe("/invite and /start <token>", () => {
     await other.command("start", token);
     expect(text(other.lastMessage())).toContain("Эта ссылка уже использована.");
     expect(buttonTexts(w.t, other.lastMessage())).toEqual(["Запросить доступ"]);
-    // Irina herself: used up, and she is reminded she is connected.
+    // Irina herself, opening her own link again: no «used up» scare, just her greeting.
     await irina.command("start", token);
-    expect(text(irina.lastMessage())).toContain("уже использована");
+    expect(text(irina.lastMessage())).not.toContain("уже использована");
+    expect(text(irina.lastMessage())).toMatch(
+      /^Вы уже подключены как «.+»\.\n\nЗдравствуйте, Ирина Викторовна!/,
+    );
     expect(text(irina.lastMessage())).toContain("Вы подключены к srok как");
     expect(await w.t.db.selectFrom("memberships").selectAll().execute()).toHaveLength(1);
     // A plain /start of a linked person: the greeting again.

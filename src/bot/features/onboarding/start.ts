@@ -3,7 +3,7 @@
 // admins: synced when the bot starts (`syncConfiguredAdmins`) and on each of their updates.
 import { Composer } from "grammy";
 import { pendingRequestOf } from "../../../../db/queries/access-requests.js";
-import { syncAdmins } from "../../../../db/queries/actors.js";
+import { loadActor, syncAdmins } from "../../../../db/queries/actors.js";
 import {
   findInviteByToken,
   type InviteState,
@@ -88,7 +88,15 @@ async function startWithToken(ctx: BaseContext, token: string): Promise<void> {
   const target = invite ? await inviteTarget(ctx, invite) : null;
   if (!invite || target === null) return badLink(ctx, "unknown", null);
   const state = inviteState(invite, now);
-  if (state !== "active") return badLink(ctx, state, invite);
+  if (state !== "active") {
+    // Someone opening their own link again (used up, or expired since): just greet them.
+    if (await alreadyLinkedBy(ctx, invite, userId)) {
+      const greeting = await greetingFor(ctx);
+      const prefix = ctx.t("onboarding-already-yours", { target: escapeHtml(target) });
+      if (greeting) return reply(ctx, { ...greeting, text: `${prefix}\n\n${greeting.text}` });
+    }
+    return badLink(ctx, state, invite);
+  }
 
   let outcome: "linked" | "already" | "redelivered";
   try {
@@ -123,6 +131,14 @@ async function startWithToken(ctx: BaseContext, token: string): Promise<void> {
     return reply(ctx, { ...greeting, text: `${prefix}\n\n${greeting.text}` });
   }
   await reply(ctx, greeting);
+}
+
+/** True when the user already holds what the invite gives (a membership, or that coordinator scope). */
+async function alreadyLinkedBy(ctx: BaseContext, invite: InviteRow, userId: number): Promise<boolean> {
+  const actor = await loadActor(ctx.app.deps.db, userId);
+  return invite.kind === "executor"
+    ? invite.unit_id !== null && actor.unitIds.includes(invite.unit_id)
+    : actor.coordinatorScopes.includes(invite.unit_id);
 }
 
 /** «Муниципальные организаторы — Бежецкий район», a coordinator scope; null when gone. */
