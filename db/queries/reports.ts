@@ -4,6 +4,7 @@ import { canCoordinateUnit } from "../../src/domain/permissions.js";
 import type { Database } from "../schema.js";
 import { loadUnitTree } from "./actors.js";
 import { recordAudit } from "./audit.js";
+import { listCoordinators } from "./memberships.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -160,27 +161,17 @@ export async function loadUnitCoordinators(
   db: Db,
   unitId: number,
 ): Promise<{ id: number; language: string }[]> {
-  const admins = await db
-    .selectFrom("users")
-    .select(["id", "language"])
-    .where("is_admin", "=", 1)
-    .where("blocked_at", "is", null)
-    .execute();
-  const scoped = await db
-    .selectFrom("coordinator_scopes as c")
-    .innerJoin("users as u", "u.id", "c.user_id")
-    .select(["u.id", "u.language", "c.unit_id"])
-    .where("c.revoked_at", "is", null)
-    .where("u.blocked_at", "is", null)
-    .execute();
-  const tree = scoped.some((s) => s.unit_id !== null) ? await loadUnitTree(db) : [];
-  const out = new Map<number, string>();
-  for (const a of admins) out.set(Number(a.id), a.language);
-  for (const s of scoped) {
-    const actor = { userId: Number(s.id), isAdmin: false, unitIds: [], coordinatorScopes: [s.unit_id] };
-    if (canCoordinateUnit(actor, unitId, tree)) out.set(Number(s.id), s.language);
-  }
-  return [...out].map(([id, language]) => ({ id, language }));
+  const coordinators = await listCoordinators(db);
+  const tree = coordinators.some((c) => c.scopes.some((s) => s !== null)) ? await loadUnitTree(db) : [];
+  return coordinators
+    .filter((c) =>
+      canCoordinateUnit(
+        { userId: c.userId, isAdmin: c.isAdmin, unitIds: [], coordinatorScopes: c.scopes },
+        unitId,
+        tree,
+      ),
+    )
+    .map((c) => ({ id: c.userId, language: c.language }));
 }
 
 /** True when the coordinators were already told of this report (a replayed step sends nothing). */
