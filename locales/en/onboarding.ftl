@@ -14,6 +14,7 @@ onboarding-open = { $count ->
    *[other] You have { $count } open items.
 }
 onboarding-coordinator-commands = /invite — invite an executor, /units — executors, /status — how the plan stands.
+onboarding-upload-hint = To load a plan, send its file (.docx, .xlsx, .csv or .txt) to this chat.
 onboarding-btn-tasks = 📋 My tasks
 onboarding-btn-settings = ⚙ Settings
 onboarding-btn-request = Request access

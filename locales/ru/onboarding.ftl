@@ -18,6 +18,7 @@ onboarding-open = { $count ->
    *[other] Сейчас у вас { $count } открытых пунктов.
 }
 onboarding-coordinator-commands = /invite — пригласить исполнителя, /units — исполнители, /status — как идёт план.
+onboarding-upload-hint = Чтобы загрузить план, пришлите его файл (.docx, .xlsx, .csv или .txt) в этот чат.
 onboarding-btn-tasks = 📋 Мои задачи
 onboarding-btn-settings = ⚙ Настройки
 onboarding-btn-request = Запросить доступ

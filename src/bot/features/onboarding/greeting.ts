@@ -83,6 +83,8 @@ export function renderGreeting(d: GreetingData, t: Translate): Screen {
   else lines.push(t("onboarding-summary", when));
   if (d.units.length > 0) lines.push(t("onboarding-open", { count: d.openCount }));
   if (everything || d.scopes.length > 0) lines.push(t("onboarding-coordinator-commands"));
+  // Only whole-deployment coordinators load plans (canManagePlans): tell them how, it is not a command.
+  if (everything) lines.push(t("onboarding-upload-hint"));
   const row = [
     ...(d.units.length > 0 ? [{ text: t("onboarding-btn-tasks"), callback_data: TASKS_OPEN }] : []),
     { text: t("onboarding-btn-settings"), callback_data: SETTINGS_OPEN },
