@@ -144,6 +144,19 @@ describe("an executor end to end", () => {
     await u.press("✅ Да, выполнено");
     expect((await u.waitForAnswer()).text).toBe("✅ Пункт 3 выполнен.");
     expect((await loadAssignment(h.db, ids["3"] as number))?.status).toBe("done");
+    await h.idle();
+    // The question is answered: it gives way to the item's done line, with undo and comment.
+    const asked = await u.waitForMessage("Отчёт отправлен координатору.", { anyTime: true });
+    expect(asked.text?.split("\n")).toEqual([
+      "Отчёт отправлен координатору.",
+      expect.stringMatching(/^✅ 3\. Отправка информационных писем.* — выполнено/),
+    ]);
+    expect(
+      h.fake
+        .buttons(asked)
+        .flat()
+        .map((b) => b.text),
+    ).toEqual([expect.stringContaining("↩"), expect.stringContaining("💬")]);
 
     // The coordinator decides right from the notice.
     expect(

@@ -3,7 +3,7 @@
 // last message; each press is checked (member of the unit, published plan), applied once, and the
 // pressed message is edited in place.
 import { Composer } from "grammy";
-import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
+import type { InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity } from "grammy/types";
 import {
   type AssignmentInfo,
   confirmOngoing,
@@ -16,7 +16,7 @@ import { monthName } from "../../../domain/text/dates.js";
 import { escapeHtml } from "../../../domain/text/html.js";
 import { shorten } from "../../../domain/text/shorten.js";
 import { applyOnce } from "../../apply-once.js";
-import { ASSIGNMENT_DATA, parseAssignmentData } from "../../callback-data.js";
+import { ASSIGNMENT_DATA, parseAssignmentData, parseReportData } from "../../callback-data.js";
 import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../../context.js";
 import { loadReader, type Reader } from "../../reader.js";
 import { type BotFeature, defineConversation } from "../../runtime/feature.js";
@@ -109,6 +109,17 @@ export async function refreshPressedMessage(
   if (text === undefined) return;
   const entities: MessageEntity[] = ("entities" in msg ? msg.entities : undefined) ?? [];
   const line = unescapeHtml(renderEntryLine(info, reader.today, reader.locale, ctx.t));
+  const buttons = msg.reply_markup?.inline_keyboard ?? [];
+  if (info.status === "done" && asksDoneAfterReport(buttons, info.assignmentId)) {
+    // «Отчёт отправлен координатору. Отметить пункт 3 выполненным?» answered: the question goes,
+    // the item's done line takes its place.
+    const head = text.slice(0, text.indexOf(".") + 1);
+    const reply_markup = { inline_keyboard: swapEntryButtons([], info, reader.today) };
+    await ctx.editMessageText(`${head}\n${line}`, { reply_markup }).catch((err) => {
+      if (!String(err).includes("message is not modified")) throw err;
+    });
+    return;
+  }
   const index = findEntryLine(text, info, reader.today);
   const edited =
     index === null && info.status !== "done"
@@ -126,6 +137,16 @@ export async function refreshPressedMessage(
   } catch (err) {
     if (!String(err).includes("message is not modified")) throw err;
   }
+}
+
+/** True for the question a sent report ends with: its «Позже» button is a report button of this assignment. */
+function asksDoneAfterReport(buttons: InlineKeyboardButton[][], assignmentId: number): boolean {
+  return buttons.some((row) =>
+    row.some((b) => {
+      const data = "callback_data" in b ? parseReportData(b.callback_data) : null;
+      return data?.a === "later" && data.id === assignmentId;
+    }),
+  );
 }
 
 /** The comment dialogue: asks for one text message and stores it on the assignment. */
