@@ -2,9 +2,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, type MigrationProvider, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
+import { Kysely, type MigrationProvider, Migrator } from "kysely";
 import { migrations } from "./migrations/index.js";
 import type { Database } from "./schema.js";
+import { sqliteDialect } from "./sqlite-dialect.js";
 
 export type DB = Kysely<Database>;
 
@@ -23,41 +24,7 @@ export function openDatabase(url: string): DB {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
-}
-
-/** Distinct SQL texts kept prepared; srok issues a few hundred, so this is rarely reached. */
-const STATEMENT_CACHE_SIZE = 1000;
-
-/**
- * Kysely's SQLite driver prepares every query anew; preparing costs more than running a small
- * query (a button press runs about five). The same SQL text gets the same prepared statement
- * back (least recently used dropped past the limit), unless it is busy (an open iterator of a
- * streamed query): then a fresh one, as before.
- */
-export function reusingStatements(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase {
-  const statements = new Map<string, SQLite.Statement>();
-  return {
-    prepare(sql) {
-      const known = statements.get(sql);
-      if (known && !known.busy) {
-        // Map order is the recency order.
-        statements.delete(sql);
-        statements.set(sql, known);
-        return known;
-      }
-      const fresh = sqlite.prepare(sql);
-      if (!known) {
-        statements.set(sql, fresh);
-        if (statements.size > size) statements.delete(statements.keys().next().value!);
-      }
-      return fresh;
-    },
-    close() {
-      statements.clear();
-      sqlite.close();
-    },
-  };
+  return new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

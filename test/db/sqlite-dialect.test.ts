@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { reusingStatements } from "../../db/database.js";
+import { reusingStatements, sqliteDialect } from "../../db/sqlite-dialect.js";
 
 const open: SQLite.Database[] = [];
 afterEach(() => {
@@ -76,5 +76,59 @@ describe("prepared statements reused", () => {
     await sql`select 1`.execute(db);
     await db.destroy();
     expect(raw.open).toBe(false);
+  });
+});
+
+describe("the connection handed over in arrival order", () => {
+  type Db = { t: { id: number; name: string } };
+  it("runs queries waiting behind a transaction in the order they came, each seeing the ones before", async () => {
+    const db = new Kysely<Db>({ dialect: sqliteDialect(memory()) });
+    const done: number[] = [];
+    let release!: () => void;
+    const holding = db.transaction().execute(async (trx) => {
+      await trx.insertInto("t").values({ id: 0, name: "first" }).execute();
+      await new Promise<void>((r) => {
+        release = r;
+      });
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    const waiting = Array.from({ length: 50 }, (_, i) =>
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("t")
+          .values({ id: i + 1, name: `n${i + 1}` })
+          .execute();
+        const seen = await trx
+          .selectFrom("t")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow();
+        done.push(i + 1);
+        return Number(seen.n);
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 5));
+    expect(done).toEqual([]);
+    release();
+    await holding;
+    const counts = await Promise.all(waiting);
+    expect(done).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(counts).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
+    await db.destroy();
+  });
+
+  it("frees the connection after a failed transaction", async () => {
+    const db = new Kysely<Db>({ dialect: sqliteDialect(memory()) });
+    const failed = db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.insertInto("t").values({ id: 1, name: "a" }).execute();
+        await trx.insertInto("t").values({ id: 1, name: "again" }).execute();
+      })
+      .catch((err: unknown) => String(err));
+    const after = db.insertInto("t").values({ id: 2, name: "b" }).execute();
+    expect(await failed).toMatch(/UNIQUE constraint failed/);
+    await after;
+    expect(await db.selectFrom("t").select("id").execute()).toEqual([{ id: 2 }]);
+    await db.destroy();
   });
 });
