@@ -2,6 +2,7 @@
 // offset was confirmed). Every state change an update makes runs through applyOnce: the update id
 // is recorded in the same transaction as the change, so a redelivered update changes nothing.
 import type { Transaction } from "kysely";
+import { groupCommits } from "../../db/group-commit.js";
 import type { Database } from "../../db/schema.js";
 import type { BaseContext } from "./context.js";
 
@@ -19,7 +20,8 @@ export async function applyOnce<T>(
 ): Promise<ApplyResult<T>> {
   const { db, clock } = ctx.app.deps;
   const updateId = ctx.update.update_id;
-  return db.transaction().execute(async (trx) => {
+  // Presses arriving together share one commit (db/group-commit.ts); each keeps its own outcome.
+  return groupCommits(db).run(async (trx) => {
     const inserted = await trx
       .insertInto("processed_updates")
       .values({ update_id: updateId, processed_at: clock().toISOString() })
