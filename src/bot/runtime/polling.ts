@@ -126,8 +126,11 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         if (inbox && updates.length >= limit && (await park(inbox)) && fresh.length > 0) {
           // Ask for them now, and hand this batch over only once that request is out: the
           // batch's handlers would otherwise run (database work is microtasks) before it is sent.
+          // getUpdates is written on the next tick (bot-api-fetch.ts), before this one: the
+          // handlers then still run in this turn of the event loop, and their answers go out at
+          // its end, ahead of the replies to earlier answers that are waiting to be read.
           prefetch(signal);
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await new Promise<void>((resolve) => process.nextTick(resolve));
         }
         if (fresh.length > 0) return fresh;
         if (window.holding > 0) {

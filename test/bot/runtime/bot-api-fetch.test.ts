@@ -77,6 +77,17 @@ describe("createBotApiFetch under grammY", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it("keeps calls moving while a long poll waits, and gets the poll its update", async () => {
+    const poll = api.getUpdates({ timeout: 30 });
+    await fake.waitFor(() => fake.callsOf("getUpdates").length === 1, 2000, "poll sent");
+    const started = performance.now();
+    await Promise.all(Array.from({ length: 5 }, (_, i) => api.sendMessage(10 + i, "пока ждём")));
+    expect(performance.now() - started).toBeLessThan(1000);
+    await fake.sendText(77, "/start");
+    const updates = await poll;
+    expect(updates.map((u) => u.message?.text)).toEqual(["/start"]);
+  });
+
   it("fails as a network error when nobody listens", async () => {
     const nowhere = new Api(fake.token, { apiRoot: "http://127.0.0.1:9", fetch: leanFetch as never });
     expect(await nowhere.getMe().catch((e: unknown) => e)).toBeInstanceOf(HttpError);
