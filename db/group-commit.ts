@@ -1,9 +1,10 @@
 // Transactions asked for in the same moment committed as one. A hundred button presses arriving
 // together each make a tiny transaction, and each commit writes the WAL (system calls), which
 // costs more than the work inside. Work asked for while the current turn of work runs (before
-// the next tick) goes into one transaction, each piece in its own savepoint: a piece that throws
-// rolls back only itself and gets its own error; the others commit together. A failed commit
-// fails them all (nothing of theirs is stored).
+// the next tick) goes into one transaction. When any piece throws (or the commit fails), the
+// whole group is rolled back and each piece runs again alone, so only a piece that fails on its
+// own fails: work may therefore run twice, and must only change the database (as applyOnce's
+// effects do), never memory or the world outside.
 import type { Kysely, Transaction } from "kysely";
 
 export interface GroupCommitter<DB> {
@@ -16,8 +17,6 @@ interface Job<DB> {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
-
-const SAVEPOINT = "group_member";
 
 // One committer per database, whatever its schema.
 const committers = new WeakMap<Kysely<any>, GroupCommitter<any>>();
@@ -79,37 +78,18 @@ async function runAlone<DB>(db: Kysely<DB>, job: Job<DB>): Promise<void> {
 }
 
 async function runTogether<DB>(db: Kysely<DB>, jobs: Job<DB>[]): Promise<void> {
-  const outcomes: { ok: boolean; value: unknown }[] = [];
+  let values: unknown[];
   try {
-    const trx = await db.startTransaction().execute();
-    try {
-      for (const job of jobs) {
-        const member = await trx.savepoint(SAVEPOINT).execute();
-        try {
-          const value = await job.work(member);
-          await member.releaseSavepoint(SAVEPOINT).execute();
-          outcomes.push({ ok: true, value });
-        } catch (error) {
-          await member.rollbackToSavepoint(SAVEPOINT).execute();
-          await member.releaseSavepoint(SAVEPOINT).execute();
-          outcomes.push({ ok: false, value: error });
-        }
-      }
-      await trx.commit().execute();
-    } catch (err) {
-      await trx
-        .rollback()
-        .execute()
-        .catch(() => {});
-      throw err;
-    }
-  } catch (err) {
-    for (const job of jobs) job.reject(err);
+    values = await db.transaction().execute(async (trx) => {
+      const out: unknown[] = [];
+      for (const job of jobs) out.push(await job.work(trx));
+      return out;
+    });
+  } catch {
+    // One of them (or the commit) failed and nothing was stored: each again on its own, so
+    // only the one that fails alone fails.
+    for (const job of jobs) await runAlone(db, job);
     return;
   }
-  jobs.forEach((job, i) => {
-    const outcome = outcomes[i]!;
-    if (outcome.ok) job.resolve(outcome.value);
-    else job.reject(outcome.value);
-  });
+  jobs.forEach((job, i) => job.resolve(values[i]));
 }

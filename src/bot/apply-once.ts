@@ -12,7 +12,8 @@ export type ApplyResult<T> = { applied: true; value: T } | { applied: false };
  * Runs `effect` in a transaction together with recording this update as processed. When the
  * update was already processed (a redelivery), `effect` is not run and `applied` is false: the
  * handler should then answer as it would have, without changing anything.
- * An effect that throws rolls back, so the update may be tried again.
+ * An effect that throws rolls back, so the update may be tried again. An effect may run twice
+ * (a press sharing its commit failed: db/group-commit.ts): it only changes the database via `trx`.
  */
 export async function applyOnce<T>(
   ctx: BaseContext,
@@ -20,7 +21,7 @@ export async function applyOnce<T>(
 ): Promise<ApplyResult<T>> {
   const { db, clock } = ctx.app.deps;
   const updateId = ctx.update.update_id;
-  // Presses arriving together share one commit (db/group-commit.ts); each keeps its own outcome.
+  // Presses arriving together share one commit (db/group-commit.ts).
   return groupCommits(db).run(async (trx) => {
     const inserted = await trx
       .insertInto("processed_updates")
