@@ -1,5 +1,6 @@
 // The first middleware after ordering: ctx.app (deps, a logger with the update id, the sender's row).
 import type { MiddlewareFn } from "grammy";
+import type { Logger } from "pino";
 import { upsertTelegramUser } from "../../../db/queries/users.js";
 import type { BotContext, BotDeps } from "../context.js";
 
@@ -11,16 +12,24 @@ import type { BotContext, BotDeps } from "../context.js";
 export function appState(deps: BotDeps, languages: Map<number, string>): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const from = ctx.from;
-    const logger = deps.logger.child({
-      update_id: ctx.update.update_id,
-      ...(from ? { user_id: from.id } : {}),
-    });
     let user = null;
     if (from && !from.is_bot) {
       user = await upsertTelegramUser(deps.db, from, deps.clock());
       languages.set(user.id, user.language);
     }
-    ctx.app = { deps, logger, user };
+    // The child logger is made on first use: most updates log nothing.
+    let logger: Logger | undefined;
+    ctx.app = {
+      deps,
+      get logger() {
+        logger ??= deps.logger.child({
+          update_id: ctx.update.update_id,
+          ...(from ? { user_id: from.id } : {}),
+        });
+        return logger;
+      },
+      user,
+    };
     await next();
   };
 }

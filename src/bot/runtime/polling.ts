@@ -122,17 +122,19 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           fetchUpdates(offset, limit, window.holding > 0 ? 0 : timeout, signal));
         const fresh = window.accept(updates, offset);
         for (const u of fresh) inFlight.set(u.update_id, u);
-        // A full answer: more are probably waiting behind the ones in flight.
-        if (inbox && updates.length >= limit && (await park(inbox)) && fresh.length > 0) {
-          // Ask for them now, and hand this batch over only once that request is out: the
-          // batch's handlers would otherwise run (database work is microtasks) before it is sent.
-          // getUpdates is written on the next tick (bot-api-fetch.ts), before this one: the
+        if (fresh.length > 0) {
+          // A full answer: more are probably waiting behind the ones in flight; parked, the
+          // offset passes them.
+          if (inbox && updates.length >= limit) await park(inbox);
+          // Ask for the next ones now, and hand this batch over only once that request is out:
+          // the batch's handlers would otherwise run (database work is microtasks) before it is
+          // sent. getUpdates is written on the next tick (bot-api-fetch.ts), before this one: the
           // handlers then still run in this turn of the event loop, and their answers go out at
           // its end, ahead of the replies to earlier answers that are waiting to be read.
           prefetch(signal);
           await new Promise<void>((resolve) => process.nextTick(resolve));
+          return fresh;
         }
-        if (fresh.length > 0) return fresh;
         if (window.holding > 0) {
           // Nothing new: fetch again once the offset can move (an oldest update finished), or
           // after busyPollMs for updates beyond the window. A short pause lets more finish, so
