@@ -3,8 +3,11 @@
 // with a simulated network delay on every call: presses answered per second, the delay from the
 // update's creation to its answerCallbackQuery (p50/p95/p99), and the CPU time of the bot's own
 // thread per press. Each press does what «✅ Выполнено» does: a write through applyOnce, the
-// answer, an edit. Users are known (one read, no write). A warm-up burst first, then the median
-// of BENCH_BURSTS (default 3) bursts: the machine is shared, one burst can be unlucky.
+// answer, an edit. Users are known (one read, no write). BENCH_WARMUP (default 3) warm-up bursts
+// first on the same bot (a bot at 09:00 has run for hours: its code is compiled; the first
+// bursts of a fresh process spend as much CPU again compiling), then the median of BENCH_BURSTS
+// (default 5) bursts: the machine is shared, one burst can be unlucky. Run by `npm run bench`
+// with the node flags of `npm start` (a young generation of 64 MB: see README).
 // Modes: srok's runtime (at-least-once window, parking in bursts); the same with the throttler as
 // deployed; grammY's runner (fast, but loses an update at a crash: reference); grammY's plain
 // sequential bot.start() (the speed-up target's baseline); "answer only" (srok's runtime with no
@@ -196,7 +199,7 @@ async function serveFake(latencyMs: number): Promise<void> {
   }
 }
 
-async function measure(mode: Mode, bursts: number): Promise<Figures & { bursts: number[] }> {
+async function measure(mode: Mode, bursts: number, warmups: number): Promise<Figures & { bursts: number[] }> {
   const fake = await fakeInWorker();
   const dir = mkdtempSync(join(tmpdir(), "srok-bench-"));
   const db = await openMigratedDatabase(join(dir, "bench.sqlite"));
@@ -213,10 +216,13 @@ async function measure(mode: Mode, bursts: number): Promise<Figures & { bursts: 
   try {
     // Each user is known (they got the digest) and has a message with a button (sent before the
     // network delay and the clock start).
-    // The first round warms the process up (a bot at 09:00 has been running for a while); then
+    // `warmups` rounds warm the bot up (a bot at 09:00 has been running for a while); then
     // `bursts` measured rounds, a short pause between them (the machine is shared: one burst can
     // be unlucky, the median is reported).
-    const rounds: { userId: number; messageId: number }[][] = Array.from({ length: 1 + bursts }, () => []);
+    const rounds: { userId: number; messageId: number }[][] = Array.from(
+      { length: Math.max(1, warmups) + bursts },
+      () => [],
+    );
     for (let i = 0; i < USERS; i++) {
       const userId = 1000 + i;
       await upsertTelegramUser(db, { id: userId, first_name: `User ${userId}` }, new Date());
@@ -247,7 +253,13 @@ async function measure(mode: Mode, bursts: number): Promise<Figures & { bursts: 
     for (const [i, targets] of rounds.slice(1).entries()) {
       await fake.call({ op: "settle", edits: (i + 1) * USERS });
       await new Promise((r) => setTimeout(r, 300));
-      const profile = process.env.BENCH_PROFILE && i === 0 ? await startProfiler() : undefined;
+      const measured = i >= Math.max(1, warmups) - 1;
+      if (!measured) {
+        await fake.call({ op: "press", targets });
+        continue;
+      }
+      const first = figures.length === 0;
+      const profile = process.env.BENCH_PROFILE && first ? await startProfiler() : undefined;
       const cpu = threadCpu();
       const { latencies, seconds } = (await fake.call({ op: "press", targets })) as {
         latencies: number[];
@@ -371,20 +383,22 @@ const NOTES: Record<Mode, string> = {
 export async function run(): Promise<void> {
   // BENCH_ONLY=srok (or a comma list) measures only those; BENCH_BURSTS the measured bursts.
   const only = process.env.BENCH_ONLY?.split(",") as Mode[] | undefined;
-  const bursts = Number(process.env.BENCH_BURSTS ?? 3);
+  const bursts = Number(process.env.BENCH_BURSTS ?? 5);
+  const warmups = Number(process.env.BENCH_WARMUP ?? 3);
   process.stdout.write(
     `${USERS} users press at once; every Bot API call takes +${LATENCY_MS} ms; ` +
       `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores; ` +
-      `median of ${bursts} bursts after a warm-up burst (and an uncounted warm-up run)\n`,
+      `median of ${bursts} bursts after ${warmups} warm-up bursts (and an uncounted warm-up run); ` +
+      `node ${process.execArgv.filter((a) => a.startsWith("--max")).join(" ") || "with default heap flags"}\n`,
   );
   // The first mode measured would otherwise pay for the process's JIT warm-up (grammY, Kysely,
   // the HTTP client are shared by every mode): one uncounted run first.
-  await measure("srok", 2);
+  await measure("srok", 2, 1);
   const results: Partial<Record<Mode, Figures & { bursts: number[] }>> = {};
   for (const mode of ["srok", "deployed", "runner", "sequential", "bare"] as const) {
     if (only && !only.includes(mode)) continue;
     // bot.start() takes ~10 s a burst: one measured burst is enough to see it.
-    const f = await measure(mode, mode === "sequential" ? 1 : bursts);
+    const f = await measure(mode, mode === "sequential" ? 1 : bursts, mode === "sequential" ? 1 : warmups);
     results[mode] = f;
     process.stdout.write(`${LABELS[mode]} ${fmt(f)}${NOTES[mode]}\n`);
   }
