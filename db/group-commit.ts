@@ -91,5 +91,5 @@ async function runTogether<DB>(db: Kysely<DB>, jobs: Job<DB>[]): Promise<void> {
     for (const job of jobs) await runAlone(db, job);
     return;
   }
-  jobs.forEach((job, i) => job.resolve(values[i]));
+  for (const [i, job] of jobs.entries()) job.resolve(values[i]);
 }
