@@ -33,6 +33,7 @@ import { errorBoundary } from "./middleware/errors.js";
 import { type ApiTransformerOptions, installApiTransformers } from "./runtime/api-transformers.js";
 import { createBotApiFetch } from "./runtime/bot-api-fetch.js";
 import { asFeature, type FeatureLike } from "./runtime/feature.js";
+import { installLeanBranch } from "./runtime/grammy-branch.js";
 
 export type { BotFeature, ConversationSpec, FeatureLike } from "./runtime/feature.js";
 export { defineConversation } from "./runtime/feature.js";
@@ -65,6 +66,7 @@ export function createBot(
 ): Bot<BotContext> {
   const token = deps.config.botToken;
   if (!token) throw new Error("BOT_TOKEN is not set");
+  installLeanBranch();
   const bot = new Bot<BotContext>(token, {
     client: {
       apiRoot: deps.config.botApiRoot,
