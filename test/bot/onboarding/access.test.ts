@@ -1,4 +1,6 @@
+import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createDeliveryWorker } from "../../../src/jobs/delivery.js";
 import { ADMIN, audits, buttonTexts, startWorld, text, type World } from "./setup.js";
 
 let w: World;
@@ -129,6 +131,40 @@ describe("access requests", () => {
     expect(text(w.t.user(ADMIN).lastMessage())).toContain(
       "🙋 Запрос доступа\nПётр просит подключить к srok.",
     );
+  });
+
+  it("queues a notice Telegram cannot take now, delivers it later once, and skips a coordinator who blocked the bot", async () => {
+    await seed();
+    // Telegram asks to wait longer than the bot waits in a press: the notice goes to the outbox.
+    w.t.fake.failNext("sendMessage", { type: "429", retryAfter: 120 }, 1, ADMIN);
+    w.t.fake.blockChat(SCOPED);
+    const stranger = w.t.user(7, { firstName: "Пётр" });
+    await stranger.command("start");
+    await stranger.press("Запросить доступ");
+    expect(text(stranger.lastMessage())).toContain("Запрос отправлен координаторам");
+    const [request] = await w.t.db.selectFrom("access_requests").select("id").execute();
+    const queued = await w.t.db.selectFrom("outbox").select(["idem_key", "chat_id", "status"]).execute();
+    expect(queued.map((r) => [r.idem_key, Number(r.chat_id), r.status])).toEqual([
+      [`access-request:${request?.id}:${ADMIN}`, ADMIN, "pending"],
+    ]);
+    const before = w.t.user(ADMIN).messages().length;
+
+    const worker = createDeliveryWorker(
+      {
+        db: w.t.db,
+        api: new Api(w.t.fake.token, { fetch: w.t.fake.fetch as never }),
+        clock: () => new Date(),
+      },
+      { idlePollMs: 20, perChatMs: 0 },
+    );
+    expect(await worker.drain({ timeoutMs: 5000 })).toBe(true);
+    await worker.stop();
+    const arrived = w.t.user(ADMIN).messages().slice(before);
+    expect(arrived.map((m) => text(m).split("\n")[0])).toEqual(["🙋 Запрос доступа"]);
+    expect(buttonTexts(w.t, arrived[0])).toEqual(["✅ Одобрить", "✖ Отклонить"]);
+    // The button from the late notice works like the one sent at once.
+    await w.t.user(ADMIN).press("✅ Одобрить");
+    expect(text(w.t.user(ADMIN).lastMessage())).toContain("Куда подключить?");
   });
 
   it("says so when there is no coordinator at all", async () => {

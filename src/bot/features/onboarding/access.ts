@@ -2,7 +2,7 @@
 // [Одобрить] [Отклонить]; approving asks which unit (role, then unit, paged), links the person
 // and greets them; rejecting tells them. One pending request per person; the first coordinator
 // to decide wins, later presses on the other copies are told it was decided.
-import { Composer, type Context } from "grammy";
+import { Composer, type Context, GrammyError } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import {
   decideAccessRequest,
@@ -11,6 +11,7 @@ import {
 } from "../../../../db/queries/access-requests.js";
 import { loadUnitTree, loadUserBrief } from "../../../../db/queries/actors.js";
 import { linkMember, listCoordinators } from "../../../../db/queries/memberships.js";
+import { enqueueMessage, type OutboxPayload, outboxKey } from "../../../../db/queries/outbox.js";
 import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
 import { canCoordinateUnit, isCoordinator } from "../../../domain/permissions.js";
 import { escapeHtml } from "../../../domain/text/html.js";
@@ -72,17 +73,28 @@ async function onRequest(ctx: BaseContext): Promise<void> {
   for (const c of coordinators) {
     if (c.userId === from.id) continue;
     const t = translatorFor(ctx, c.language);
-    await sendSafely(ctx, c.userId, {
-      text: t("access-new-request", { who: escapeHtml(who), id: String(from.id) }),
-      reply_markup: {
-        inline_keyboard: [
-          [
-            { text: t("access-btn-approve"), callback_data: onboardingData({ t: "ar.ok", req: request.id }) },
-            { text: t("access-btn-reject"), callback_data: onboardingData({ t: "ar.no", req: request.id }) },
+    await sendSafely(
+      ctx,
+      c.userId,
+      {
+        text: t("access-new-request", { who: escapeHtml(who), id: String(from.id) }),
+        reply_markup: {
+          inline_keyboard: [
+            [
+              {
+                text: t("access-btn-approve"),
+                callback_data: onboardingData({ t: "ar.ok", req: request.id }),
+              },
+              {
+                text: t("access-btn-reject"),
+                callback_data: onboardingData({ t: "ar.no", req: request.id }),
+              },
+            ],
           ],
-        ],
+        },
       },
-    });
+      outboxKey("access-request", request.id, c.userId),
+    );
   }
 }
 
@@ -186,7 +198,13 @@ async function approve(
   await show(ctx, { text: ctx.t("access-approved", { who: escapeHtml(who), unit: escapeHtml(title) }) });
   if (!r.applied) return;
   const greeting = await loadGreeting(db, ctx.app.deps.config, userId);
-  if (greeting) await sendSafely(ctx, userId, renderGreeting(greeting, translatorFor(ctx, greeting.locale)));
+  if (greeting)
+    await sendSafely(
+      ctx,
+      userId,
+      renderGreeting(greeting, translatorFor(ctx, greeting.locale)),
+      outboxKey("access-approved", b.req, userId),
+    );
 }
 
 async function reject(ctx: BaseContext, requestId: number, userId: number, who: string): Promise<void> {
@@ -206,7 +224,12 @@ async function reject(ctx: BaseContext, requestId: number, userId: number, who: 
   await show(ctx, { text: ctx.t("access-rejected", { who: escapeHtml(who) }) });
   if (!r.applied) return;
   const user = await loadUserBrief(db, userId);
-  await sendSafely(ctx, userId, { text: translatorFor(ctx, user?.language ?? "ru")("access-rejected-user") });
+  await sendSafely(
+    ctx,
+    userId,
+    { text: translatorFor(ctx, user?.language ?? "ru")("access-rejected-user") },
+    outboxKey("access-rejected", requestId, userId),
+  );
 }
 
 async function decidedText(
@@ -232,8 +255,17 @@ export function translatorFor(ctx: BaseContext, locale: string): Translate {
   return (key, vars) => f(key, vars);
 }
 
-/** Sends to another user; a blocked bot or a gone chat is logged, not fatal to the press. */
-export async function sendSafely(ctx: Context & { app: BaseContext["app"] }, chatId: number, s: Screen) {
+/**
+ * Sends to another user now. When Telegram cannot take it (busy, down, no answer), the message
+ * goes to the outbox under `idemKey` and the delivery worker sends it later, once (at most one
+ * copy more, if the failed call had in fact arrived). A user who blocked the bot is only logged.
+ */
+export async function sendSafely(
+  ctx: Context & { app: BaseContext["app"] },
+  chatId: number,
+  s: Screen,
+  idemKey: string,
+) {
   try {
     await ctx.api.sendMessage(chatId, s.text, {
       parse_mode: "HTML",
@@ -241,6 +273,12 @@ export async function sendSafely(ctx: Context & { app: BaseContext["app"] }, cha
       link_preview_options: { is_disabled: true },
     });
   } catch (err) {
-    ctx.app.logger.warn({ err, chatId }, "could not send a message to another user");
+    const blocked = err instanceof GrammyError && err.error_code === 403;
+    if (!blocked) {
+      const { db, clock } = ctx.app.deps;
+      const payload = { text: s.text, reply_markup: s.reply_markup as OutboxPayload["reply_markup"] };
+      await enqueueMessage(db, { idemKey, chatId, kind: "notice", payload }, clock());
+    }
+    ctx.app.logger.warn({ err, chatId, queued: !blocked }, "could not send a message to another user now");
   }
 }
