@@ -251,7 +251,9 @@ export async function queueDueSummaries(ctx: DailyContext, now: Date, day?: IsoD
     // Reports and blocks come in until the message is made — or, for an explicit past day
     // (`srok digest run --date`), until that day's end, not the operator's today.
     const until = new Date(Math.min(now.getTime(), Date.parse(`${addDays(d.day, 1)}T00:00:00Z`)));
-    const since = prev && prevDay ? prev.at : new Date(until.getTime() - 24 * 3_600_000).toISOString();
+    // Reports and blocks since the last summary; for a first one, since the previous working
+    // day began (a Monday's first summary covers Friday and the weekend).
+    const since = prev && prevDay ? prev.at : new Date(`${from}T00:00:00Z`).toISOString();
     const data = await loadSummaryData(ctx.db, {
       scope,
       overdueFrom: [earliest, from].sort()[1]!, // at most two weeks back

@@ -324,6 +324,27 @@ describe("queueDueSummaries", () => {
     );
   });
 
+  it("a coordinator's first summary on a Monday counts the reports of Friday and the weekend", async () => {
+    const bezh = await fx.unit("Бежецкий район", { role: "Муниципальные организаторы" });
+    const plan = await fx.plan({ title: "НОКО 2021" });
+    await fx.coordinator(50, bezh);
+    for (const [number, at] of [
+      ["4.1", "2021-10-21T15:00:00.000Z"], // Thursday: before the previous working day
+      ["4.2", "2021-10-22T12:00:00.000Z"], // Friday
+      ["4.3", "2021-10-23T10:00:00.000Z"], // Saturday
+    ] as const) {
+      const a = await fx.assignment({ unitId: bezh, planId: plan, number, due: "2021-10-29" });
+      await db
+        .insertInto("reports")
+        .values({ assignment_id: a.assignmentId, user_id: 7, text: "готово", created_at: at })
+        .execute();
+    }
+    expect((await queueDueSummaries(ctx, new Date("2021-10-25T06:00:00Z"))).queued).toBe(1);
+    expect((await outbox())[0]!.payload.text).toContain(
+      "📎 Пришли отчёты: 2, ждут проверки: 2\n<b>НОКО 2021</b>\n Бежецкий район — 4.2, 4.3",
+    );
+  });
+
   it("an admin sees the whole deployment; nothing new means no summary", async () => {
     const unit = await fx.unit("Кимрский район", { role: "Муниципальные организаторы" });
     await fx.user(70, { isAdmin: true });
