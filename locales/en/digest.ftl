@@ -36,6 +36,9 @@ summary-greeting = Summary for { $date }
 summary-overdue = 🔴 Became overdue: { $count } { $count ->
     [one] item
    *[other] items
+}{ $units ->
+    [1] {""}
+   *[other] {" "}for { $units } executors
 }
 summary-reports = 📎 Reports came in: { $count }{ $pending ->
     [0] {""}

@@ -43,6 +43,12 @@ summary-overdue = 🔴 Стали просроченными: { $count } { $coun
     [one] пункт
     [few] пункта
    *[other] пунктов
+}{ $units ->
+    [1] {""}
+   *[other] {" "}у { $units } { $units ->
+        [one] исполнителя
+       *[other] исполнителей
+    }
 }
 summary-reports = 📎 Пришли отчёты: { $count }{ $pending ->
     [0] {""}

@@ -115,7 +115,10 @@ export function composeSummary(input: SummaryInput): ComposedMessage | null {
   // Each part is a list of lines; when too long, lines are dropped from the end of the longest parts.
   const parts: string[][] = [];
   if (input.overdue.length > 0) {
-    const lines = [t("summary-overdue", { count: input.overdue.length })];
+    // Items are counted once however many units have them late; the units are counted apart.
+    const items = new Set(input.overdue.map((o) => `${o.planId}:${o.itemNumber}`)).size;
+    const units = new Set(input.overdue.map((o) => o.unitId)).size;
+    const lines = [t("summary-overdue", { count: items, units })];
     for (const block of byPlanAndUnit(input.overdue, t)) lines.push(...block);
     parts.push(lines);
   }

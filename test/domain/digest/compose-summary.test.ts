@@ -43,7 +43,7 @@ describe("composeSummary", () => {
       [
         "Сводка на понедельник, 25 октября",
         "",
-        "🔴 Стали просроченными: 3 пункта",
+        "🔴 Стали просроченными: 2 пункта у 2 исполнителей",
         "<b>НОК ДОД 2021</b>",
         " Бежецкий район — 4.3, 4.5",
         " Кимрский район — 4.3",
@@ -67,6 +67,26 @@ describe("composeSummary", () => {
     ]);
   });
 
+  it("counts items once however many units have them late, and names the units' count in English too", () => {
+    const late = (unitId: number, itemNumber: string) => ({
+      ...plan,
+      unitId,
+      unitName: `Школа № ${unitId}`,
+      itemNumber,
+      due: "2021-10-22" as const,
+    });
+    const one = summary({ overdue: [late(1, "4.3"), late(1, "4.5")] })!;
+    expect(one.text.split("\n")[2]).toBe("🔴 Стали просроченными: 2 пункта");
+    const many = summary({ overdue: [late(1, "4.3"), late(2, "4.3"), late(21, "4.3")] })!;
+    expect(many.text.split("\n")[2]).toBe("🔴 Стали просроченными: 1 пункт у 3 исполнителей");
+    const en = summary({
+      user: { id: 1, language: "en" },
+      t: texts("en"),
+      overdue: [late(1, "4.3"), late(2, "5")],
+    })!;
+    expect(en.text.split("\n")[2]).toBe("🔴 Became overdue: 2 items for 2 executors");
+  });
+
   it("a deployment-wide list is cut to one message, saying how much was left out", () => {
     const overdue = Array.from({ length: 400 }, (_, i) => ({
       ...plan,
@@ -77,7 +97,7 @@ describe("composeSummary", () => {
     }));
     const s = summary({ overdue, pendingRequests: 1 })!;
     expect(s.text.length).toBeLessThanOrEqual(4096);
-    expect(s.text).toContain("🔴 Стали просроченными: 400 пунктов");
+    expect(s.text).toContain("🔴 Стали просроченными: 1 пункт у 400 исполнителей");
     expect(s.text).toContain("🙋 Ждут решения 1 запрос доступа");
     const shownUnits = s.text.split("\n").filter((l) => l.startsWith(" Муниципальное")).length;
     const cut = /…и ещё (\d+) строк[аи]? — подробнее в \/status$/.exec(s.text);
