@@ -122,10 +122,10 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
           fetchUpdates(offset, limit, window.holding > 0 ? 0 : timeout, signal));
         const fresh = window.accept(updates, offset);
         for (const u of fresh) inFlight.set(u.update_id, u);
+        // A full answer: more are probably waiting behind the ones in flight (new or not);
+        // parked, the offset passes them.
+        if (inbox && updates.length >= limit) await park(inbox);
         if (fresh.length > 0) {
-          // A full answer: more are probably waiting behind the ones in flight; parked, the
-          // offset passes them.
-          if (inbox && updates.length >= limit) await park(inbox);
           // Ask for the next ones now, and hand this batch over only once that request is out:
           // the batch's handlers would otherwise run (database work is microtasks) before it is
           // sent. getUpdates is written on the next tick (bot-api-fetch.ts), before this one: the
