@@ -2,7 +2,7 @@
 // [Одобрить] [Отклонить]; approving asks which unit (role, then unit, paged), links the person
 // and greets them; rejecting tells them. One pending request per person; the first coordinator
 // to decide wins, later presses on the other copies are told it was decided.
-import { Composer, type Context, GrammyError } from "grammy";
+import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import {
   decideAccessRequest,
@@ -11,7 +11,7 @@ import {
 } from "../../../../db/queries/access-requests.js";
 import { loadUnitTree, loadUserBrief } from "../../../../db/queries/actors.js";
 import { linkMember, listCoordinators } from "../../../../db/queries/memberships.js";
-import { enqueueMessage, type OutboxPayload, outboxKey } from "../../../../db/queries/outbox.js";
+import { outboxKey } from "../../../../db/queries/outbox.js";
 import { getUnit, listRoles, unitTitle } from "../../../../db/queries/units.js";
 import { canCoordinateUnit, isCoordinator } from "../../../domain/permissions.js";
 import { escapeHtml } from "../../../domain/text/html.js";
@@ -21,6 +21,7 @@ import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
 import { coordinatedUnits, currentActor } from "../../reader.js";
 import { label, pagerRow, paginate, refuse, type Screen, show } from "../../screen.js";
+import { sendNowOrLater } from "../../send-now-or-later.js";
 import { type OnboardingButton, onboardingData, parseOnboardingData } from "./callback-data.js";
 import { loadGreeting, renderGreeting } from "./greeting.js";
 
@@ -73,7 +74,7 @@ async function onRequest(ctx: BaseContext): Promise<void> {
   for (const c of coordinators) {
     if (c.userId === from.id) continue;
     const t = translatorFor(ctx, c.language);
-    await sendSafely(
+    await sendNowOrLater(
       ctx,
       c.userId,
       {
@@ -199,7 +200,7 @@ async function approve(
   if (!r.applied) return;
   const greeting = await loadGreeting(db, ctx.app.deps.config, userId);
   if (greeting)
-    await sendSafely(
+    await sendNowOrLater(
       ctx,
       userId,
       renderGreeting(greeting, translatorFor(ctx, greeting.locale)),
@@ -224,7 +225,7 @@ async function reject(ctx: BaseContext, requestId: number, userId: number, who: 
   await show(ctx, { text: ctx.t("access-rejected", { who: escapeHtml(who) }) });
   if (!r.applied) return;
   const user = await loadUserBrief(db, userId);
-  await sendSafely(
+  await sendNowOrLater(
     ctx,
     userId,
     { text: translatorFor(ctx, user?.language ?? "ru")("access-rejected-user") },
@@ -253,32 +254,4 @@ async function requesterName(ctx: BaseContext, userId: number): Promise<string> 
 export function translatorFor(ctx: BaseContext, locale: string): Translate {
   const f = ctx.i18n.fluent.withLocale(locale);
   return (key, vars) => f(key, vars);
-}
-
-/**
- * Sends to another user now. When Telegram cannot take it (busy, down, no answer), the message
- * goes to the outbox under `idemKey` and the delivery worker sends it later, once (at most one
- * copy more, if the failed call had in fact arrived). A user who blocked the bot is only logged.
- */
-export async function sendSafely(
-  ctx: Context & { app: BaseContext["app"] },
-  chatId: number,
-  s: Screen,
-  idemKey: string,
-) {
-  try {
-    await ctx.api.sendMessage(chatId, s.text, {
-      parse_mode: "HTML",
-      reply_markup: s.reply_markup,
-      link_preview_options: { is_disabled: true },
-    });
-  } catch (err) {
-    const blocked = err instanceof GrammyError && err.error_code === 403;
-    if (!blocked) {
-      const { db, clock } = ctx.app.deps;
-      const payload = { text: s.text, reply_markup: s.reply_markup as OutboxPayload["reply_markup"] };
-      await enqueueMessage(db, { idemKey, chatId, kind: "notice", payload }, clock());
-    }
-    ctx.app.logger.warn({ err, chatId, queued: !blocked }, "could not send a message to another user now");
-  }
 }

@@ -3,9 +3,9 @@
 // tells the unit's coordinators, and asks whether to mark the item done. Its state lives in the
 // database (conversations v2), so it goes on after a restart; every side effect is inside
 // `conversation.external`, every clock read goes through `external` to the injected clock.
-import { Composer, GrammyError } from "grammy";
+import { Composer } from "grammy";
 import type { DB } from "../../../../db/database.js";
-import { enqueueMessage, outboxKey } from "../../../../db/queries/outbox.js";
+import { outboxKey } from "../../../../db/queries/outbox.js";
 import {
   loadUnitCoordinators,
   type ReportPartInput,
@@ -25,6 +25,7 @@ import { i18nForOthers, translator } from "../../i18n.js";
 import { loadReader } from "../../reader.js";
 import { type BotFeature, defineConversation } from "../../runtime/feature.js";
 import { answerPress } from "../../screen.js";
+import { type Delivery, sendNowOrLater } from "../../send-now-or-later.js";
 import { checkAssignmentAccess, refusalKey } from "../tasks/assignment-access.js";
 import { storeReportFiles } from "./files.js";
 import { classifyReportInput } from "./input.js";
@@ -168,7 +169,7 @@ async function sendReport(
   parts: ReportPartInput[],
   atMs: number,
 ): Promise<Sent> {
-  const { db, clock, logger } = outer.app.deps;
+  const { db, clock } = outer.app.deps;
   const userId = outer.from?.id ?? 0;
   const check = await checkAssignmentAccess(db, userId, item.assignmentId);
   if (!check.ok) return { ok: false, key: refusalKey(check.reason) };
@@ -181,38 +182,22 @@ async function sendReport(
   const failedFiles = await storeReportFiles(outer, saved.reportId, saved.parts);
   const coordinators = (await loadUnitCoordinators(db, check.info.unitId)).filter((c) => c.id !== userId);
   if (!(await reportNoticeSent(db, saved.reportId))) {
-    const told: number[] = [];
-    const failed: number[] = [];
-    const queued: number[] = [];
+    // Told now, queued in the outbox (Telegram busy or down), or blocked the bot (only recorded).
+    const outcome: Record<Delivery, number[]> = { sent: [], queued: [], blocked: [] };
     const from = personName(outer.app.user, String(userId));
     for (const c of coordinators) {
       const t = translator(i18nForOthers(), c.language);
       const text = renderCoordinatorNotice(item, { from, parts }, t, c.language);
       const reply_markup = reviewKeyboard(saved.reportId, t);
-      try {
-        await outer.api.sendMessage(c.id, text, {
-          parse_mode: "HTML",
-          link_preview_options: { is_disabled: true },
-          reply_markup,
-        });
-        told.push(c.id);
-      } catch (err) {
-        // Telegram busy or down: the outbox worker sends it later (once, by its key). A coordinator
-        // who blocked the bot is only recorded.
-        const blocked = err instanceof GrammyError && err.error_code === 403;
-        if (blocked) failed.push(c.id);
-        else {
-          const notice = { text, parse_mode: "HTML" as const, reply_markup };
-          const idemKey = outboxKey("report", saved.reportId, c.id);
-          await enqueueMessage(db, { idemKey, chatId: c.id, kind: "notice", payload: notice }, clock());
-          queued.push(c.id);
-        }
-        logger.warn(
-          { err, coordinator: c.id, reportId: saved.reportId, queued: !blocked },
-          "report notice not sent now",
-        );
-      }
+      const delivery = await sendNowOrLater(
+        outer,
+        c.id,
+        { text, reply_markup },
+        outboxKey("report", saved.reportId, c.id),
+      );
+      outcome[delivery].push(c.id);
     }
+    const { sent: told, queued, blocked: failed } = outcome;
     await recordReportNotice(db, { reportId: saved.reportId, userId, at: clock(), told, queued, failed });
   }
   const now = await loadStatus(db, item.assignmentId);
