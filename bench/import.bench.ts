@@ -1,8 +1,8 @@
 // Reading plans fast enough: text plans at ≥ 1 MB/s (the five seeds, each read over and over, and
 // each repeated into one large document, which exposes anything quadratic), and a 500-item .docx
 // (generated here with the `docx` library) read in < 0.5 s.
+
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import {
   AlignmentType,
   Document,
@@ -15,8 +15,9 @@ import {
   WidthType,
 } from "docx";
 import { readPlan } from "../src/domain/plan/read-plan.js";
+import { SEEDS_DIR } from "../test/support/shared-dir.js";
 
-const SEEDS = fileURLToPath(new URL("../../shared/plans/", import.meta.url));
+const SEEDS = SEEDS_DIR;
 const TEXT_TARGET_MB_S = 1;
 const DOCX_TARGET_MS = 500;
 const LARGE_DOCUMENT_BYTES = 512 * 1024;

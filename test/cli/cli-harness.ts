@@ -1,12 +1,14 @@
 // Runs the `srok` command line as a child process, as operators and scripts do.
+
 import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SEEDS_DIR } from "../support/shared-dir.js";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
-export const SEEDS = fileURLToPath(new URL("../../../shared/plans/", import.meta.url));
+export const SEEDS = SEEDS_DIR;
 
 export const seedFiles = (): string[] =>
   readdirSync(SEEDS)

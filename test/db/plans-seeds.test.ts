@@ -1,6 +1,6 @@
 // The five seed plans, read by the real importer, stored and published into one database.
+
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DB, openMigratedDatabase } from "../../db/database.js";
 import {
@@ -12,8 +12,9 @@ import {
 } from "../../db/queries/plans.js";
 import { readPlan } from "../../src/domain/plan/read-plan.js";
 import type { ParsedPlan } from "../../src/domain/plan/types.js";
+import { SEEDS_DIR } from "../support/shared-dir.js";
 
-const SEEDS = fileURLToPath(new URL("../../../shared/plans/", import.meta.url));
+const SEEDS = SEEDS_DIR;
 const at = new Date("2021-10-25T06:00:00Z");
 let db: DB;
 const plans: { name: string; id: number; parsed: ParsedPlan; result: PublishResult }[] = [];

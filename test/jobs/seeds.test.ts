@@ -1,7 +1,7 @@
 // The digests of the five seed plans, imported and published as a coordinator would, with one
 // executor per role.
+
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type DB, openMigratedDatabase } from "../../db/database.js";
@@ -18,8 +18,9 @@ import { type DailyContext, queueDueDigests } from "../../src/jobs/daily.js";
 import { dailyContext } from "../../src/jobs/index.js";
 import { texts } from "../domain/digest/support.js";
 import { parseHtml } from "../support/fake-bot-api.js";
+import { SEEDS_DIR } from "../support/shared-dir.js";
 
-const SEEDS = fileURLToPath(new URL("../../../shared/plans/", import.meta.url));
+const SEEDS = SEEDS_DIR;
 const seedFile = (prefix: string) => readdirSync(SEEDS).find((f) => f.startsWith(prefix))!;
 
 let db: DB;

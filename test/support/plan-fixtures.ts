@@ -1,13 +1,15 @@
 // Plan files built from the seeds' text, the way people's programs save them: a Word table with
 // merged cells (docx), an Excel sheet with merged ranges (exceljs), a CSV. Test support only.
+
 import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import ExcelJS from "exceljs";
 import { readTextDocument } from "../../src/domain/plan/text-layout.js";
 import type { RawDocument, RawRow } from "../../src/domain/plan/types.js";
+import { SEEDS_DIR } from "./shared-dir.js";
 
-const PLANS_DIR = new URL("../../../shared/plans/", import.meta.url);
+const PLANS_DIR = pathToFileURL(SEEDS_DIR);
 
 /** File names of the five seed plans, sorted (000 … 004). */
 export function seedNames(): string[] {

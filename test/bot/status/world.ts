@@ -2,15 +2,18 @@
 // real importer and published over units in two municipalities — Бежецкий район with two schools
 // and a gymnasium, Кимрский район with one school and a lyceum — an admin, a scoped coordinator
 // for each municipality, members of some units, marks and reports. Today: Monday 25.10.2021.
+
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import type { DB } from "../../../db/database.js";
 import { markDone } from "../../../db/queries/assignments.js";
 import { publishPlan, savePlanDraft } from "../../../db/queries/plans.js";
 import { saveReport } from "../../../db/queries/reports.js";
 import { readPlan } from "../../../src/domain/plan/read-plan.js";
 import { AssignmentFixtures } from "../../support/assignment-fixtures.js";
+import { SEEDS_DIR } from "../../support/shared-dir.js";
 
-export const SEEDS = new URL("../../../../shared/plans/", import.meta.url);
+export const SEEDS = pathToFileURL(SEEDS_DIR);
 export const NOW = "2021-10-25T06:00:00Z";
 
 export const ADMIN = 500;

@@ -1,13 +1,14 @@
 // /tasks over a real seed plan, imported and published by the plan storage: plan 000 on 2021-10-25.
+
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { savePlanDraft } from "../../../db/queries/plans.js";
 import { publishPlan } from "../../../db/queries/publish.js";
 import { parsePlanText } from "../../../src/domain/plan/assemble.js";
+import { SEEDS_DIR } from "../../support/shared-dir.js";
 import { type FeatureWorld, startFeatureWorld } from "./feature-setup.js";
 
-const seed = (name: string) =>
-  readFileSync(new URL(`../../../../shared/plans/${name}`, import.meta.url), "utf8");
+const seed = (name: string) => readFileSync(`${SEEDS_DIR}${name}`, "utf8");
 
 let w: FeatureWorld;
 beforeEach(async () => {

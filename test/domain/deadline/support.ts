@@ -1,9 +1,12 @@
 // Shared helpers of the deadline tests: contexts, occurrences written as «start..due», the seeds.
+
 import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import type { DeadlineContext } from "../../../src/domain/plan/deadline-context.js";
 import type { Occurrence } from "../../../src/domain/plan/types.js";
+import { SHARED_DIR } from "../../support/shared-dir.js";
 
-export const SHARED = new URL("../../../../shared/", import.meta.url);
+export const SHARED = pathToFileURL(SHARED_DIR);
 
 /** A context for a period; latestExplicitDate and academicYearEnd as given or defaults. */
 export function context(

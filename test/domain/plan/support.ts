@@ -1,9 +1,12 @@
 // Helpers for the seed tests: read a seed, and print an item the way the expectation tables write it.
+
 import { readdirSync, readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
 import type { Deadline, Executor, ParsedPlan } from "../../../src/domain/plan/types.js";
+import { SEEDS_DIR } from "../../support/shared-dir.js";
 
-const PLANS = new URL("../../../../shared/plans/", import.meta.url);
+const PLANS = pathToFileURL(SEEDS_DIR);
 
 /** The text of a seed plan by its number («000»). */
 export function readSeed(prefix: string): string {
