@@ -117,7 +117,20 @@ export interface FakeBotApiOptions {
   clock?: () => Date;
   /** First update id; Telegram's are large and increasing. */
   firstUpdateId?: number;
+  /**
+   * A waiting long poll answers on the first new update, not after Telegram's short wait for more
+   * (see `wakeLongPolls`): a harsher condition for benchmarks.
+   */
+  wakeOnFirstUpdate?: boolean;
 }
+
+/**
+ * How Telegram's Bot API server answers a waiting long poll when updates come: 1 ms after the
+ * latest one, at most 2 ms after the first (tdlib/telegram-bot-api, Client.h:
+ * LONG_POLL_WAIT_AFTER, LONG_POLL_MAX_DELAY), so updates that come together go out together.
+ */
+const LONG_POLL_WAIT_AFTER_MS = 1;
+const LONG_POLL_MAX_DELAY_MS = 2;
 
 interface StoredFile {
   file_id: string;
@@ -186,6 +199,9 @@ export class FakeBotApi {
   /** Updates below this id are confirmed (Telegram forgets them). */
   private confirmedBelow = 0;
   private polls = new Set<PendingPoll>();
+  /** A waiting long poll was woken: when it answers, and at the latest. */
+  private wake: { timer: NodeJS.Timeout; latest: number } | undefined;
+  private wakeOnFirstUpdate: boolean;
   private chats = new Map<number, FakeMessage[]>();
   private nextMessageId = new Map<number, number>();
   private files = new Map<string, StoredFile>();
@@ -221,6 +237,7 @@ export class FakeBotApi {
       ...options.bot,
     } as UserFromGetMe;
     this.latencyMs = options.latencyMs ?? 0;
+    this.wakeOnFirstUpdate = options.wakeOnFirstUpdate ?? false;
     this.rateLimit = options.rateLimit;
     this.clock = options.clock ?? (() => new Date());
     this.nextUpdateId = options.firstUpdateId ?? 10_000;
@@ -256,6 +273,8 @@ export class FakeBotApi {
   /** Answers every pending request, closes all connections and the server. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.wake) clearTimeout(this.wake.timer);
+    this.wake = undefined;
     for (const poll of this.polls) poll.finish([]);
     this.polls.clear();
     for (const release of this.hung) release();
@@ -619,12 +638,32 @@ export class FakeBotApi {
       return update;
     }
     this.queue.push(update);
+    if (this.wakeOnFirstUpdate) this.answerLongPolls();
+    else if (this.polls.size > 0) this.wakeLongPolls();
+    this.changed();
+    return update;
+  }
+
+  /** Answers the waiting long polls shortly, with what came meanwhile (as Telegram does). */
+  private wakeLongPolls(): void {
+    const now = performance.now();
+    const latest = this.wake?.latest ?? now + LONG_POLL_MAX_DELAY_MS;
+    if (this.wake) clearTimeout(this.wake.timer);
+    const timer = setTimeout(
+      () => {
+        this.wake = undefined;
+        this.answerLongPolls();
+      },
+      Math.max(0, Math.min(now + LONG_POLL_WAIT_AFTER_MS, latest) - now),
+    );
+    this.wake = { timer, latest };
+  }
+
+  private answerLongPolls(): void {
     for (const poll of [...this.polls]) {
       const ready = this.takeUpdates(poll.offset, poll.limit, poll.allowed);
       if (ready.length > 0) poll.finish(ready);
     }
-    this.changed();
-    return update;
   }
 
   private changed(): void {

@@ -53,6 +53,29 @@ describe("getUpdates", () => {
     expect(elapsed).toBeLessThan(2000);
   });
 
+  it("answers a waiting long poll with the updates that came together, as Telegram does", async () => {
+    const polled = api.getUpdates({ offset: 0, timeout: 5, limit: 2 });
+    await fake.waitFor(() => fake.callsOf("getUpdates").length === 1, 2000, "the long poll");
+    void fake.sendText(1, "a");
+    void fake.sendText(2, "b");
+    void fake.sendText(3, "c");
+    expect((await polled).map((u) => u.message?.text)).toEqual(["a", "b"]);
+  });
+
+  it("can answer a waiting long poll on the first update alone (wakeOnFirstUpdate)", async () => {
+    const eager = await FakeBotApi.start({ wakeOnFirstUpdate: true });
+    try {
+      const eagerApi = new Api(eager.token, { apiRoot: eager.apiRoot });
+      const polled = eagerApi.getUpdates({ offset: 0, timeout: 5 });
+      await eager.waitFor(() => eager.callsOf("getUpdates").length === 1, 2000, "the long poll");
+      void eager.sendText(1, "a");
+      void eager.sendText(2, "b");
+      expect((await polled).map((u) => u.message?.text)).toEqual(["a"]);
+    } finally {
+      await eager.close();
+    }
+  });
+
   it("answers an empty list when the long-poll timeout passes, and ends an older poll", async () => {
     const started = performance.now();
     expect(await api.getUpdates({ timeout: 1 })).toEqual([]);
