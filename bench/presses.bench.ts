@@ -9,7 +9,9 @@
 // (default 5) bursts: the machine is shared, one burst can be unlucky. Run by `npm run bench`
 // with the node flags of `npm start` (a young generation of 64 MB: see README).
 // Modes: srok's runtime (at-least-once window, parking in bursts); the same with the throttler as
-// deployed; grammY's runner (fast, but loses an update at a crash: reference); grammY's plain
+// deployed; the real «✅ Выполнено» behind every feature (a published plan, a school per user, an
+// open assignment pressed each burst: access checked, marked through applyOnce, the message
+// edited); grammY's runner (fast, but loses an update at a crash: reference); grammY's plain
 // sequential bot.start() (the speed-up target's baseline); "answer only" (srok's runtime with no
 // middleware and no database: the floor of grammY and HTTP).
 // BENCH_ONLY=srok,runner,… picks modes; BENCH_FEATURES=all mounts every feature before the press;
@@ -28,6 +30,7 @@ import { openMigratedDatabase } from "../db/database.js";
 import { recordAudit } from "../db/queries/audit.js";
 import { upsertTelegramUser } from "../db/queries/users.js";
 import { applyOnce } from "../src/bot/apply-once.js";
+import { assignmentData } from "../src/bot/callback-data.js";
 import type { BotContext, BotDeps } from "../src/bot/context.js";
 import { createBot, type FeatureLike } from "../src/bot/index.js";
 import { createBotApiFetch } from "../src/bot/runtime/bot-api-fetch.js";
@@ -35,6 +38,7 @@ import { launchBot } from "../src/bot/runtime/launch.js";
 import { ALLOWED_UPDATES } from "../src/bot/runtime/polling.js";
 import { readConfig } from "../src/config.js";
 import { FakeBotApi } from "../test/support/fake-bot-api.js";
+import { buildPressWorld } from "./press-world.js";
 
 const USERS = 200;
 /** One way to the Bot API and back, added to every call (a data centre near Telegram: 10–30 ms). */
@@ -68,8 +72,12 @@ pressFeature.callbackQuery(/^done:(\d+)$/, async (ctx) => {
  */
 async function benchFeatures(): Promise<FeatureLike[]> {
   if (process.env.BENCH_FEATURES !== "all") return [pressFeature];
+  return [...(await allFeatures()), pressFeature];
+}
+
+async function allFeatures(): Promise<FeatureLike[]> {
   const { allFeatures } = await import("../src/bot/features/index.js");
-  return [...allFeatures(), pressFeature];
+  return allFeatures();
 }
 
 /**
@@ -106,7 +114,7 @@ interface Figures {
 // (HTTP, JSON of every getUpdates answer) does not count against the bot's event loop.
 type FakeRequest =
   | { op: "waitPolling" }
-  | { op: "press"; targets: { userId: number; messageId: number }[] }
+  | { op: "press"; targets: { userId: number; messageId: number; data: string }[] }
   | { op: "settle"; edits: number }
   | { op: "close" };
 
@@ -184,7 +192,7 @@ async function serveFake(latencyMs: number, wakeOnFirstUpdate: boolean): Promise
     } else if (m.op === "press") {
       const first = performance.now();
       const updates = await Promise.all(
-        m.targets.map((t) => fake.pressButton(t.userId, t.messageId, `done:${t.userId}`)),
+        m.targets.map((t) => fake.pressButton(t.userId, t.messageId, t.data)),
       );
       const answerOf = (u: (typeof updates)[number]) => fake.callbackAnswers.get(u.callback_query!.id);
       await fake.waitFor(() => updates.every((u) => answerOf(u)), 30_000, "every press answered");
@@ -214,7 +222,9 @@ async function measure(mode: Mode, bursts: number, warmups: number): Promise<Fig
   const bot: Bot<BotContext> =
     mode === "bare"
       ? bareBot(fake.token, fake.apiRoot)
-      : createBot(deps, await benchFeatures(), { throttle: mode === "deployed" });
+      : mode === "real"
+        ? createBot(deps, await allFeatures(), { throttle: false })
+        : createBot(deps, await benchFeatures(), { throttle: mode === "deployed" });
   const setupApi = new Api(fake.token, { apiRoot: fake.apiRoot });
   let stop: (() => Promise<void>) | undefined;
   try {
@@ -223,21 +233,29 @@ async function measure(mode: Mode, bursts: number, warmups: number): Promise<Fig
     // `warmups` rounds warm the bot up (a bot at 09:00 has been running for a while); then
     // `bursts` measured rounds, a short pause between them (the machine is shared: one burst can
     // be unlucky, the median is reported).
-    const rounds: { userId: number; messageId: number }[][] = Array.from(
+    const rounds: { userId: number; messageId: number; data: string }[][] = Array.from(
       { length: Math.max(1, warmups) + bursts },
       () => [],
     );
+    // The real press: each burst marks the next open assignment of the user's school.
+    const world =
+      mode === "real"
+        ? await buildPressWorld(db, { schools: USERS, items: rounds.length, firstUserId: 1000 })
+        : undefined;
     for (let i = 0; i < USERS; i++) {
       const userId = 1000 + i;
-      await upsertTelegramUser(db, { id: userId, first_name: `User ${userId}` }, new Date());
-      for (const round of rounds) {
-        const m = await setupApi.sendMessage(userId, `${i}. Отправка информационных писем`, {
-          reply_markup: { inline_keyboard: [[{ text: "✅", callback_data: `done:${userId}` }]] },
+      if (!world) await upsertTelegramUser(db, { id: userId, first_name: `User ${userId}` }, new Date());
+      for (const [r, round] of rounds.entries()) {
+        const assignment = world ? world.schools[i]!.assignments[r]! : undefined;
+        const data = assignment ? assignmentData("done", assignment.id) : `done:${userId}`;
+        const text = assignment ? `🔴 ${assignment.line}` : `${i}. Отправка информационных писем`;
+        const m = await setupApi.sendMessage(userId, text, {
+          reply_markup: { inline_keyboard: [[{ text: "✅ Выполнено", callback_data: data }]] },
         });
-        round.push({ userId, messageId: m.message_id });
+        round.push({ userId, messageId: m.message_id, data });
       }
     }
-    if (mode === "srok" || mode === "deployed" || mode === "bare") {
+    if (mode === "srok" || mode === "deployed" || mode === "bare" || mode === "real") {
       const { polling } = await launchBot(bot, deps, { commandsMenu: false, timeoutSeconds: 10 });
       stop = () => polling.stop();
     } else if (mode === "runner") {
@@ -284,11 +302,18 @@ async function measure(mode: Mode, bursts: number, warmups: number): Promise<Fig
     }
     await stop();
     stop = undefined;
-    const recorded = await db
-      .selectFrom("audit_log")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("action", "=", "bench.done")
-      .executeTakeFirstOrThrow();
+    const recorded =
+      mode === "real"
+        ? await db
+            .selectFrom("assignments")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("status", "=", "done")
+            .executeTakeFirstOrThrow()
+        : await db
+            .selectFrom("audit_log")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("action", "=", "bench.done")
+            .executeTakeFirstOrThrow();
     const expected = mode === "bare" ? 0 : rounds.length * USERS;
     if (Number(recorded.n) !== expected)
       throw new Error(`${mode}: ${recorded.n} presses recorded, not ${expected}`);
@@ -367,9 +392,10 @@ const fmt = (f: Figures & { bursts: number[] }) =>
   `CPU ${f.cpuMsPerPress.toFixed(2)} ms/press` +
   (f.waitedMs === undefined ? "" : ` · waited for a core ${f.waitedMs.toFixed(0)} ms`);
 
-type Mode = "srok" | "deployed" | "runner" | "sequential" | "bare";
+type Mode = "srok" | "deployed" | "real" | "runner" | "sequential" | "bare";
 const LABELS: Record<Mode, string> = {
   srok: "srok runtime      ",
+  real: "real «Выполнено»  ",
   deployed: "srok + throttler  ",
   bare: "answer only       ",
   runner: "grammY runner     ",
@@ -379,6 +405,7 @@ const LABELS: Record<Mode, string> = {
 const NOTES: Record<Mode, string> = {
   srok: "",
   deployed: "  (as deployed: edits go out at 30/s, answers at once)",
+  real: "  (behind every feature: access checked, the assignment marked, the message edited)",
   runner: "  (reference: loses an update at a crash)",
   sequential: "",
   bare: "  (srok's runtime, no middleware, no database: grammY and HTTP alone)",
@@ -400,7 +427,7 @@ export async function run(): Promise<void> {
   // the HTTP client are shared by every mode): one uncounted run first.
   await measure("srok", 2, 1);
   const results: Partial<Record<Mode, Figures & { bursts: number[] }>> = {};
-  for (const mode of ["srok", "deployed", "runner", "sequential", "bare"] as const) {
+  for (const mode of ["srok", "deployed", "real", "runner", "sequential", "bare"] as const) {
     if (only && !only.includes(mode)) continue;
     // bot.start() takes ~10 s a burst: one measured burst is enough to see it.
     const f = await measure(mode, mode === "sequential" ? 1 : bursts, mode === "sequential" ? 1 : warmups);
