@@ -1,6 +1,7 @@
 // Loading the permission model (src/domain/permissions.ts) of a user from the database.
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { Actor, UnitNode } from "../../src/domain/permissions.js";
+import { preparedQuery } from "../prepared-query.js";
 import type { Database, UserRow } from "../schema.js";
 import { recordAudit } from "./audit.js";
 
@@ -11,30 +12,54 @@ type Db = Kysely<Database> | Transaction<Database>;
  * coordinator scopes. An unknown user gets an actor with no rights.
  */
 export async function loadActor(db: Db, userId: number): Promise<Actor> {
-  const user = await db.selectFrom("users").select("is_admin").where("id", "=", userId).executeTakeFirst();
-  const memberships = await db
-    .selectFrom("memberships")
-    .innerJoin("units", "units.id", "memberships.unit_id")
-    .select("memberships.unit_id")
-    .where("memberships.user_id", "=", userId)
-    .where("memberships.left_at", "is", null)
-    .where("units.archived_at", "is", null)
-    .orderBy("memberships.unit_id")
-    .execute();
-  const scopes = await db
-    .selectFrom("coordinator_scopes")
-    .select("unit_id")
-    .where("user_id", "=", userId)
-    .where("revoked_at", "is", null)
-    .orderBy("id")
-    .execute();
+  const rows = (await actorRows.execute(db, { userId })).rows;
+  const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.value);
   return {
     userId,
-    isAdmin: Number(user?.is_admin ?? 0) === 1,
-    unitIds: [...new Set(memberships.map((m) => m.unit_id))],
-    coordinatorScopes: [...new Set(scopes.map((s) => s.unit_id))],
+    isAdmin: Number(of("admin")[0] ?? 0) === 1,
+    unitIds: [...new Set(of("unit") as number[])],
+    coordinatorScopes: [...new Set(of("scope"))],
   };
 }
+
+// Loaded on every button press: one prepared query. Rows: ("admin", is_admin), one
+// ("unit", unit_id) per live membership, one ("scope", unit_id or null) per active scope.
+type ActorRowKind = "admin" | "unit" | "scope";
+const actorRows = preparedQuery<
+  { userId: number },
+  { kind: ActorRowKind; value: number | null; sort: number }
+>("actorRows", ["userId"], (db, p) =>
+  db
+    .selectFrom("users")
+    .select([
+      sql<ActorRowKind>`'admin'`.as("kind"),
+      sql<number | null>`${sql.ref("is_admin")}`.as("value"),
+      sql<number>`0`.as("sort"),
+    ])
+    .where("id", "=", p.userId)
+    .unionAll(
+      db
+        .selectFrom("memberships")
+        .innerJoin("units", "units.id", "memberships.unit_id")
+        .select([
+          sql<ActorRowKind>`'unit'`.as("kind"),
+          sql<number | null>`${sql.ref("memberships.unit_id")}`.as("value"),
+          "memberships.unit_id as sort",
+        ])
+        .where("memberships.user_id", "=", p.userId)
+        .where("memberships.left_at", "is", null)
+        .where("units.archived_at", "is", null),
+    )
+    .unionAll(
+      db
+        .selectFrom("coordinator_scopes")
+        .select([sql<ActorRowKind>`'scope'`.as("kind"), "unit_id as value", "id as sort"])
+        .where("user_id", "=", p.userId)
+        .where("revoked_at", "is", null),
+    )
+    .orderBy("kind")
+    .orderBy("sort"),
+);
 
 /** Every unit (archived ones too: a subtree walk must not break at an archived parent). */
 export async function loadUnitTree(db: Db): Promise<UnitNode[]> {

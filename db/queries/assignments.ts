@@ -1,8 +1,9 @@
 // Assignments as executors see them (/tasks, the digest's buttons) and the marks they make:
 // done, undo, comment, the monthly confirmation of continuous items. Every change is audited.
-import type { Kysely, Transaction } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import type { AgendaEntry } from "../../src/domain/agenda.js";
 import type { DeadlineKind } from "../../src/domain/plan/types.js";
+import { preparedQuery } from "../prepared-query.js";
 import type { Database } from "../schema.js";
 import { recordAudit } from "./audit.js";
 
@@ -85,9 +86,14 @@ export async function loadAgenda(
   });
 }
 
+// A press loads its assignment twice (to check, then to show the new state): prepared once.
+const assignmentById = preparedQuery<{ id: number }, Row>("assignmentById", ["id"], (db, p) =>
+  baseQuery(db).where("a.id", "=", p.id),
+);
+
 /** One assignment with its plan's status, or null when there is none with that id. */
 export async function loadAssignment(db: Db, assignmentId: number): Promise<AssignmentInfo | null> {
-  const row = await baseQuery(db).where("a.id", "=", assignmentId).executeTakeFirst();
+  const row = await assignmentById.takeFirst(db, { id: assignmentId });
   return row ? toInfo(row) : null;
 }
 
@@ -104,22 +110,29 @@ export async function markDone(
   m: MarkBy & { comment?: string },
 ): Promise<"done" | "already"> {
   const at = m.at.toISOString();
-  const res = await trx
-    .updateTable("assignments")
-    .set({
-      status: "done",
-      done_at: at,
-      done_by: m.by,
-      updated_at: at,
-      ...(m.comment === undefined ? {} : { comment: m.comment }),
-    })
-    .where("id", "=", assignmentId)
-    .where("status", "=", "open")
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) return "already";
+  const res = await markOpenDone.execute(trx, { id: assignmentId, at, by: m.by, comment: m.comment ?? null });
+  if (Number(res.numAffectedRows ?? 0n) === 0) return "already";
   await audit(trx, assignmentId, m, "assignment.done", m.comment === undefined ? {} : { comment: m.comment });
   return "done";
 }
+
+// The press of «Выполнено»: prepared once. No comment (null) keeps the one there.
+const markOpenDone = preparedQuery<{ id: number; at: string; by: number; comment: string | null }, never>(
+  "markOpenDone",
+  ["id", "at", "by", "comment"],
+  (db, p) =>
+    db
+      .updateTable("assignments")
+      .set({
+        status: "done",
+        done_at: p.at,
+        done_by: p.by,
+        updated_at: p.at,
+        comment: sql<string | null>`coalesce(${p.comment}, comment)`,
+      })
+      .where("id", "=", p.id)
+      .where("status", "=", "open"),
+);
 
 /** Reopens a done assignment; "not_done" when it was open (nothing changes then). */
 export async function undoDone(trx: Db, assignmentId: number, m: MarkBy): Promise<"reopened" | "not_done"> {
@@ -178,11 +191,7 @@ async function audit(
   details: Record<string, unknown>,
 ): Promise<void> {
   // The unit is recorded so the log says who acted for which unit.
-  const row = await trx
-    .selectFrom("assignments")
-    .select("unit_id")
-    .where("id", "=", assignmentId)
-    .executeTakeFirst();
+  const row = await unitOfAssignment.takeFirst(trx, { id: assignmentId });
   await recordAudit(trx, {
     at: m.at,
     userId: m.by,
@@ -192,3 +201,9 @@ async function audit(
     details: { unitId: row?.unit_id ?? null, ...details },
   });
 }
+
+const unitOfAssignment = preparedQuery<{ id: number }, { unit_id: number }>(
+  "unitOfAssignment",
+  ["id"],
+  (db, p) => db.selectFrom("assignments").select("unit_id").where("id", "=", p.id),
+);

@@ -1,5 +1,6 @@
 // The audit log: who changed what, and when.
 import type { Kysely, Transaction } from "kysely";
+import { preparedQuery } from "../prepared-query.js";
 import type { Database } from "../schema.js";
 
 export interface AuditEntry {
@@ -13,19 +14,38 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+// Every change writes one: prepared once.
+const insertAudit = preparedQuery<
+  {
+    at: string;
+    userId: number | null;
+    action: string;
+    entity: string;
+    entityId: string | null;
+    detailsJson: string;
+  },
+  never
+>("insertAudit", ["at", "userId", "action", "entity", "entityId", "detailsJson"], (db, p) =>
+  db.insertInto("audit_log").values({
+    at: p.at,
+    user_id: p.userId,
+    action: p.action,
+    entity: p.entity,
+    entity_id: p.entityId,
+    details_json: p.detailsJson,
+  }),
+);
+
 export async function recordAudit(
   db: Kysely<Database> | Transaction<Database>,
   e: AuditEntry,
 ): Promise<void> {
-  await db
-    .insertInto("audit_log")
-    .values({
-      at: e.at.toISOString(),
-      user_id: e.userId,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId === null ? null : String(e.entityId),
-      details_json: JSON.stringify(e.details ?? {}),
-    })
-    .execute();
+  await insertAudit.execute(db, {
+    at: e.at.toISOString(),
+    userId: e.userId,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId === null ? null : String(e.entityId),
+    detailsJson: JSON.stringify(e.details ?? {}),
+  });
 }

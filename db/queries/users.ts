@@ -1,5 +1,6 @@
 // Users: the Telegram accounts that wrote to the bot (or were named in ADMIN_IDS).
 import type { Kysely, Transaction } from "kysely";
+import { preparedQuery } from "../prepared-query.js";
 import type { Database, UserRow } from "../schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -41,8 +42,13 @@ export async function upsertTelegramUser(db: Db, from: TelegramSender, at: Date)
     .executeTakeFirstOrThrow();
 }
 
+// Read on every update (the sender): prepared once.
+const userById = preparedQuery<{ id: number }, UserRow>("userById", ["id"], (db, p) =>
+  db.selectFrom("users").selectAll().where("id", "=", p.id),
+);
+
 export async function getUser(db: Db, userId: number): Promise<UserRow | undefined> {
-  return db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
+  return userById.takeFirst(db, { id: userId });
 }
 
 /** The user blocked the bot (a 403, or a my_chat_member "kicked"): deliveries skip them. */

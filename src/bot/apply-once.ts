@@ -3,6 +3,7 @@
 // is recorded in the same transaction as the change, so a redelivered update changes nothing.
 import type { Transaction } from "kysely";
 import { groupCommits } from "../../db/group-commit.js";
+import { recordProcessedUpdate } from "../../db/queries/processed-updates.js";
 import type { Database } from "../../db/schema.js";
 import type { BaseContext } from "./context.js";
 
@@ -23,12 +24,7 @@ export async function applyOnce<T>(
   const updateId = ctx.update.update_id;
   // Presses arriving together share one commit (db/group-commit.ts).
   return groupCommits(db).run(async (trx) => {
-    const inserted = await trx
-      .insertInto("processed_updates")
-      .values({ update_id: updateId, processed_at: clock().toISOString() })
-      .onConflict((oc) => oc.column("update_id").doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return { applied: false } as const;
+    if (!(await recordProcessedUpdate(trx, updateId, clock()))) return { applied: false } as const;
     return { applied: true, value: await effect(trx) } as const;
   });
 }
