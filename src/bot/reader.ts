@@ -32,10 +32,10 @@ function validZone(zone: string | null | undefined): string | null {
   return zone && DateTime.now().setZone(zone).isValid ? zone : null;
 }
 
-/** The reader's rights, zone and local date (from the injected clock). */
-export async function loadReader(ctx: BaseContext, userId: number): Promise<Reader> {
+/** The reader's rights (unless already loaded), zone and local date (from the injected clock). */
+export async function loadReader(ctx: BaseContext, userId: number, loaded?: Actor): Promise<Reader> {
   const { db, clock } = ctx.app.deps;
-  const actor = await loadActor(db, userId);
+  const actor = loaded ?? (await loadActor(db, userId));
   const zone = await readerZone(ctx, ctx.app.user, actor.unitIds);
   return { actor, zone, today: localDate(clock(), zone), locale: await ctx.i18n.getLocale() };
 }

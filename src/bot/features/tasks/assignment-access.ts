@@ -4,22 +4,23 @@
 import type { DB } from "../../../../db/database.js";
 import { loadActor } from "../../../../db/queries/actors.js";
 import { type AssignmentInfo, loadAssignment } from "../../../../db/queries/assignments.js";
-import { canActForUnit } from "../../../domain/permissions.js";
+import { type Actor, canActForUnit } from "../../../domain/permissions.js";
 
 export type AccessCheck =
   | { ok: true; info: AssignmentInfo }
   | { ok: false; reason: "not_found" | "plan_replaced" | "plan_closed" | "not_member" };
 
+/** `who`: the presser's id, or their rights when already loaded (one read less a press). */
 export async function checkAssignmentAccess(
   db: DB,
-  userId: number,
+  who: number | Actor,
   assignmentId: number,
 ): Promise<AccessCheck> {
   const info = await loadAssignment(db, assignmentId);
   if (!info) return { ok: false, reason: "not_found" };
   if (info.planStatus === "replaced") return { ok: false, reason: "plan_replaced" };
   if (info.planStatus !== "published") return { ok: false, reason: "plan_closed" };
-  const actor = await loadActor(db, userId);
+  const actor = typeof who === "number" ? await loadActor(db, who) : who;
   if (!canActForUnit(actor, info.unitId)) return { ok: false, reason: "not_member" };
   return { ok: true, info };
 }

@@ -18,7 +18,7 @@ import { shorten } from "../../../domain/text/shorten.js";
 import { applyOnce } from "../../apply-once.js";
 import { ASSIGNMENT_DATA, parseAssignmentData, parseReportData } from "../../callback-data.js";
 import type { BaseContext, BotContext, BotConversation, ConversationContext } from "../../context.js";
-import { loadReader, type Reader } from "../../reader.js";
+import { currentActor, loadReader, type Reader } from "../../reader.js";
 import { type BotFeature, defineConversation } from "../../runtime/feature.js";
 import { answerPress, editInPlace } from "../../screen.js";
 import { checkAssignmentAccess, refusalKey } from "./assignment-access.js";
@@ -38,15 +38,18 @@ composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
     return;
   }
   if (button.a === "rep") return next(); // reports.ts
-  const check = await checkAssignmentAccess(ctx.app.deps.db, ctx.from.id, button.id);
+  const by = ctx.from.id;
+  const actor = await currentActor(ctx);
+  const check = await checkAssignmentAccess(ctx.app.deps.db, actor, button.id);
   if (!check.ok) {
     await answerPress(ctx, ctx.t(refusalKey(check.reason)), true);
     return;
   }
   const number = check.info.itemNumber;
-  const by = ctx.from.id;
   const { clock } = ctx.app.deps;
-  const reader = await loadReader(ctx, by);
+  // The reader's zone and date are for the edit (and the month of a confirmation): loaded after
+  // the answer unless needed before, so 200 people pressing at once get their answers sooner.
+  let reader: Reader | undefined;
   let answer: string;
   switch (button.a) {
     case "done": {
@@ -66,10 +69,10 @@ composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
       break;
     }
     case "conf": {
-      const month = monthName(reader.today, reader.locale);
-      const r = await applyOnce(ctx, (trx) =>
-        confirmOngoing(trx, button.id, { by, at: clock(), on: reader.today }),
-      );
+      reader = await loadReader(ctx, by, actor);
+      const { today } = reader;
+      const month = monthName(today, reader.locale);
+      const r = await applyOnce(ctx, (trx) => confirmOngoing(trx, button.id, { by, at: clock(), on: today }));
       answer =
         r.applied && r.value === "already"
           ? ctx.t("done-confirm-already", { month })
@@ -84,6 +87,7 @@ composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
     }
   }
   await answerPress(ctx, answer);
+  reader ??= await loadReader(ctx, by, actor);
   const now = await loadAssignment(ctx.app.deps.db, button.id);
   if (now) await refreshPressedMessage(ctx, reader, now);
 });
