@@ -97,6 +97,32 @@ export async function loadAssignment(db: Db, assignmentId: number): Promise<Assi
   return row ? toInfo(row) : null;
 }
 
+/** What a mark changes on an assignment (the rest of AssignmentInfo does not move). */
+export type AssignmentState = Pick<
+  AssignmentInfo,
+  "status" | "reviewState" | "lastConfirmedOn" | "doneAt" | "doneBy" | "comment"
+>;
+
+const stateById = preparedQuery<{ id: number }, AssignmentState>("stateById", ["id"], (db, p) =>
+  db
+    .selectFrom("assignments")
+    .select([
+      "status",
+      "review_state as reviewState",
+      "last_confirmed_on as lastConfirmedOn",
+      "done_at as doneAt",
+      "done_by as doneBy",
+      "comment",
+    ])
+    .where("id", "=", p.id),
+);
+
+/** The assignment's status and marks now, or null when it is gone (one table, by key). */
+export async function loadAssignmentState(db: Db, assignmentId: number): Promise<AssignmentState | null> {
+  const row = await stateById.takeFirst(db, { id: assignmentId });
+  return row ? { ...row, doneBy: row.doneBy === null ? null : Number(row.doneBy) } : null;
+}
+
 export interface MarkBy {
   /** Telegram id of who acted (for the unit). */
   by: number;

@@ -7,7 +7,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity } from "
 import {
   type AssignmentInfo,
   confirmOngoing,
-  loadAssignment,
+  loadAssignmentState,
   markDone,
   setComment,
   undoDone,
@@ -88,8 +88,9 @@ composer.callbackQuery(ASSIGNMENT_DATA, async (ctx, next) => {
   }
   await answerPress(ctx, answer);
   reader ??= await loadReader(ctx, by, actor);
-  const now = await loadAssignment(ctx.app.deps.db, button.id);
-  if (now) await refreshPressedMessage(ctx, reader, now);
+  // The marks as they are now (another press may have come between); the plan's part is as checked.
+  const now = await loadAssignmentState(ctx.app.deps.db, button.id);
+  if (now) await refreshPressedMessage(ctx, reader, { ...check.info, ...now });
 });
 
 /**
