@@ -2,8 +2,10 @@
 // item done). Measured against the fake Bot API (in a worker thread, as Telegram is elsewhere)
 // with a simulated network delay on every call: presses answered per second, the delay from the
 // update's creation to its answerCallbackQuery (p50/p95/p99), and the CPU time of the bot's own
-// thread per press. Each press does what «✅ Выполнено» does: a write through applyOnce, the
-// answer, an edit. Users are known (one read, no write). BENCH_WARMUP (default 3) warm-up bursts
+// thread per press. The synthetic press does the outline of «✅ Выполнено»: a write through
+// applyOnce, the answer, an edit; the "real" mode presses the real button (below). The p99 target
+// is checked for both; the speed-up compares the synthetic press under srok and bot.start().
+// Users are known (one read, no write). BENCH_WARMUP (default 3) warm-up bursts
 // first on the same bot (a bot at 09:00 has run for hours: its code is compiled; the first
 // bursts of a fresh process spend as much CPU again compiling), then the median of BENCH_BURSTS
 // (default 5) bursts: the machine is shared, one burst can be unlucky. Run by `npm run bench`
@@ -434,21 +436,32 @@ export async function run(): Promise<void> {
     results[mode] = f;
     process.stdout.write(`${LABELS[mode]} ${fmt(f)}${NOTES[mode]}\n`);
   }
-  const { srok, sequential } = results;
-  if (!srok) return;
+  const { srok, sequential, real } = results;
   let failed = false;
-  if (sequential) {
+  // The speed-up compares the same press (the synthetic one) under both runtimes.
+  if (srok && sequential) {
     const speedup = srok.pressesPerSecond / sequential.pressesPerSecond;
     failed ||= speedup < TARGET_SPEEDUP;
     process.stdout.write(
       `${speedup >= TARGET_SPEEDUP ? "PASS" : "FAIL"} speed-up over bot.start(): ${speedup.toFixed(1)}× (target ≥ ${TARGET_SPEEDUP}×)\n`,
     );
   }
-  const quick = srok.p99 < TARGET_P99_MS;
-  failed ||= !quick;
-  process.stdout.write(
-    `${quick ? "PASS" : "FAIL"} p99 press → answer: ${srok.p99.toFixed(0)} ms (target < ${TARGET_P99_MS} ms)\n`,
-  );
+  // The latency target holds for srok's runtime and for the real «Выполнено» behind every feature.
+  for (const [label, f] of [
+    ["srok runtime", srok],
+    ["real «Выполнено»", real],
+  ] as const) {
+    if (!f) continue;
+    const quick = f.p99 < TARGET_P99_MS;
+    failed ||= !quick;
+    process.stdout.write(
+      `${quick ? "PASS" : "FAIL"} p99 press → answer, ${label}: ${f.p99.toFixed(0)} ms (target < ${TARGET_P99_MS} ms)\n`,
+    );
+  }
+  if (!srok) {
+    if (failed) process.exitCode = 1;
+    return;
+  }
   // Where the floor is: one thread runs every handler, so the last presses are answered no sooner
   // than the burst's CPU time after the getUpdates round trips that bring them in (100 a call;
   // with BENCH_WAKE=first the long poll brings the first press alone).
@@ -457,6 +470,9 @@ export async function run(): Promise<void> {
   process.stdout.write(
     `  floor on an idle core: ${trips} getUpdates round trips (${trips * LATENCY_MS} ms) + ${USERS} × CPU per press: ` +
       `srok ${USERS} × ${srok.cpuMsPerPress.toFixed(2)} ms → ${floor(srok).toFixed(0)} ms` +
+      (real
+        ? `; real «Выполнено» ${USERS} × ${real.cpuMsPerPress.toFixed(2)} ms → ${floor(real).toFixed(0)} ms`
+        : "") +
       (results.bare
         ? `; answer only ${USERS} × ${results.bare.cpuMsPerPress.toFixed(2)} ms → ${floor(results.bare).toFixed(0)} ms`
         : "") +
