@@ -2,6 +2,8 @@
 // Add yours here: a BotFeature `{ name, composer, conversations? }` or a bare Composer.
 // Order matters only between features whose handlers could both match the same update.
 // One folder per feature (composer, screens, views, button data); help and unhandled are one file.
+// First: grammY's filters made lean before any feature below builds its own (see the module).
+import "../runtime/grammy-branch.js";
 import type { FeatureLike } from "../runtime/feature.js";
 import { eventsFeature } from "./events/events.js";
 import { help } from "./help.js";

@@ -5,6 +5,8 @@
 // again on every scavenge. This `branch` decides the same way, in the same order, reading the
 // branches' middleware at call time as `lazy` does (so middleware added to a filter's composer
 // later still runs), without building anything per update.
+// Installed when this module is first imported: feature modules build their filters as they load,
+// before createBot runs, so src/bot/features/index.ts imports this module first.
 import { Composer, type Context, type Middleware, type MiddlewareFn } from "grammy";
 
 type Predicate<C extends Context> = (ctx: C) => boolean | Promise<boolean>;
@@ -30,9 +32,11 @@ function branch<C extends Context>(
 
 let installed = false;
 
-/** Replaces `Composer.prototype.branch` once per process (createBot calls it). */
+/** Replaces `Composer.prototype.branch` once per process (on import; createBot calls it too). */
 export function installLeanBranch(): void {
   if (installed) return;
   installed = true;
   (Composer.prototype as unknown as { branch: typeof branch }).branch = branch;
 }
+
+installLeanBranch();
