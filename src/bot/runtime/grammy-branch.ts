@@ -27,7 +27,17 @@ function branch<C extends Context>(
   const whenFalse = asFunction(
     Array.isArray(falseMiddleware) ? new Composer(...falseMiddleware) : falseMiddleware,
   );
-  return this.use(async (ctx, next) => ((await predicate(ctx)) ? whenTrue(ctx, next) : whenFalse(ctx, next)));
+  // Not an async function: a synchronous predicate (most filters) then allocates no promise.
+  return this.use((ctx, next) => {
+    const pass = predicate(ctx);
+    if (isThenable(pass))
+      return Promise.resolve(pass).then((ok) => (ok ? whenTrue(ctx, next) : whenFalse(ctx, next)));
+    return pass ? whenTrue(ctx, next) : whenFalse(ctx, next);
+  });
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === "function";
 }
 
 let installed = false;
