@@ -189,7 +189,16 @@ export async function run(): Promise<void> {
     const out = await new Promise<string>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ["--import", "tsx", fileURLToPath(import.meta.url), "--measure", dbPath],
+        // With the heap flags of `npm start` (npm run bench passes them): the digests are built
+        // in the bot's process, and a larger young generation holds more garbage at the peak.
+        [
+          ...process.execArgv.filter((a) => a.startsWith("--max")),
+          "--import",
+          "tsx",
+          fileURLToPath(import.meta.url),
+          "--measure",
+          dbPath,
+        ],
         {
           stdio: ["ignore", "pipe", "inherit"],
         },

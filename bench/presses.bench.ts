@@ -9,7 +9,7 @@
 // first on the same bot (a bot at 09:00 has run for hours: its code is compiled; the first
 // bursts of a fresh process spend as much CPU again compiling), then the median of BENCH_BURSTS
 // (default 5) bursts: the machine is shared, one burst can be unlucky. Run by `npm run bench`
-// with the node flags of `npm start` (a young generation of 64 MB: see README).
+// with the node flags of `npm start` (a larger young generation: see README).
 // Modes: srok's runtime (at-least-once window, parking in bursts); the same with the throttler as
 // deployed; the real «✅ Выполнено» behind every feature (a published plan, a school per user, an
 // open assignment pressed each burst: access checked, marked through applyOnce, the message
