@@ -210,6 +210,10 @@ describe("a municipal coordinator", () => {
     expect((await c.waitForAnswer()).text).toBe("Это вне ваших исполнителей.");
     await c.pressData(home.message_id, "st:i:abc:0");
     expect((await c.waitForAnswer()).text).toBe("Кнопка устарела: откройте /status заново.");
+    await c.pressData(home.message_id, "ov:zz");
+    expect((await c.waitForAnswer()).text).toBe("Кнопка устарела: откройте /status заново.");
+    await c.pressData(home.message_id, "ex:x:abc");
+    expect((await c.waitForAnswer()).text).toBe("Кнопка устарела: откройте /status заново.");
     await h.idle();
     expect(c.messages()).toHaveLength(shown);
     expect(h.fake.message(BEZH_COORD, home.message_id)?.text).toBe(home.text);
@@ -233,5 +237,10 @@ describe("a municipal coordinator", () => {
     await u.waitForMessage("Статус планов видят координаторы. Ваши задачи — в /tasks.");
     await u.pressData(1, `st:p:${w.plan000}`);
     expect((await u.waitForAnswer()).text).toBe("Статус планов видят координаторы. Ваши задачи — в /tasks.");
+    await u.pressData(1, "ov:open");
+    expect((await u.waitForAnswer()).text).toBe("Статус планов видят координаторы. Ваши задачи — в /tasks.");
+    await u.pressData(1, `ex:x:${w.plan000}`);
+    expect((await u.waitForAnswer()).text).toBe("Выгрузки доступны координаторам.");
+    expect(u.messages().filter((m) => m.document)).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { unitTree } from "../../../domain/status/unit-tree.js";
 import { renderChartPng } from "../../../exports/chart-png.js";
 import type { BaseContext, BotContext } from "../../context.js";
 import { answerPress } from "../../screen.js";
-import { loadStatusReader, type StatusReader } from "./screens.js";
+import { coordinatorPress, loadStatusReader, type StatusReader } from "./screens.js";
 
 const composer = new Composer<BotContext>();
 const CAPTION_MAX = 1024;
@@ -31,16 +31,12 @@ composer.chatType("private").command("export", async (ctx) => {
 });
 
 composer.callbackQuery(EXPORT_DATA, async (ctx) => {
-  const b = parseExportData(ctx.callbackQuery.data);
-  if (!b) {
-    await answerPress(ctx, ctx.t("export-stale"), true);
-    return;
-  }
-  const reader = await loadStatusReader(ctx);
-  if (!reader) {
-    await answerPress(ctx, ctx.t("export-not-coordinator"), true);
-    return;
-  }
+  const press = await coordinatorPress(ctx, parseExportData(ctx.callbackQuery.data), {
+    stale: "export-stale",
+    notCoordinator: "export-not-coordinator",
+  });
+  if (!press) return;
+  const { button: b, reader } = press;
   await answerPress(ctx, ctx.t("export-preparing"));
   if (b.v === "xlsx") await sendWorkbook(ctx, reader, b.plan === 0 ? null : b.plan);
   else if (b.v === "docx") await sendExecutionReport(ctx, reader, b.plan);

@@ -13,7 +13,13 @@ import { TASKS_OPEN } from "../../callback-data.js";
 import type { BaseContext, BotContext } from "../../context.js";
 import { i18nForOthers, translator } from "../../i18n.js";
 import { answerPress, editInPlace } from "../../screen.js";
-import { loadStatusReader, mayCoordinate, type StatusReader } from "./screens.js";
+import {
+  coordinatorPress,
+  loadStatusReader,
+  mayCoordinate,
+  STATUS_REFUSALS,
+  type StatusReader,
+} from "./screens.js";
 
 const composer = new Composer<BotContext>();
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
@@ -29,16 +35,9 @@ composer.chatType("private").command("overdue", async (ctx) => {
 });
 
 composer.callbackQuery(OVERDUE_DATA, async (ctx) => {
-  const b = parseOverdueData(ctx.callbackQuery.data);
-  if (!b) {
-    await answerPress(ctx, ctx.t("status-stale"), true);
-    return;
-  }
-  const reader = await loadStatusReader(ctx);
-  if (!reader) {
-    await answerPress(ctx, ctx.t("status-not-coordinator"), true);
-    return;
-  }
+  const press = await coordinatorPress(ctx, parseOverdueData(ctx.callbackQuery.data), STATUS_REFUSALS);
+  if (!press) return;
+  const { button: b, reader } = press;
   if (b.v === "open" || b.v === "page") {
     await answerPress(ctx);
     const view = await overdueView(ctx, reader, b.v === "page" ? b.page : 0);

@@ -34,6 +34,7 @@ import { countByUnit } from "../../../domain/status/unit-counts.js";
 import { unitTree } from "../../../domain/status/unit-tree.js";
 import type { BaseContext } from "../../context.js";
 import { loadReader, type Reader } from "../../reader.js";
+import { answerPress } from "../../screen.js";
 
 /** A coordinator reading status: rights, zone, local today, language, and the units they see. */
 export interface StatusReader extends Reader {
@@ -48,6 +49,30 @@ export async function loadStatusReader(ctx: BaseContext): Promise<StatusReader |
   if (!isCoordinator(reader.actor)) return null;
   return { ...reader, scope: await loadStatusScope(ctx.app.deps.db, reader.actor) };
 }
+
+/**
+ * A press on a coordinator's button (status, overdue, export): its data read and the presser's
+ * status reader; or null, the press answered: a stale or forged button, or not a coordinator.
+ */
+export async function coordinatorPress<B>(
+  ctx: BaseContext,
+  button: B | null,
+  refusals: { stale: string; notCoordinator: string },
+): Promise<{ button: B; reader: StatusReader } | null> {
+  if (!button) {
+    await answerPress(ctx, ctx.t(refusals.stale), true);
+    return null;
+  }
+  const reader = await loadStatusReader(ctx);
+  if (!reader) {
+    await answerPress(ctx, ctx.t(refusals.notCoordinator), true);
+    return null;
+  }
+  return { button, reader };
+}
+
+/** The refusals of the status and overdue buttons. */
+export const STATUS_REFUSALS = { stale: "status-stale", notCoordinator: "status-not-coordinator" };
 
 /** A screen, or the key of the refusal to answer the press with. */
 export type Screen = { ok: true; view: RenderedMessage } | { ok: false; key: string };

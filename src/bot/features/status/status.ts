@@ -12,7 +12,13 @@ import { applyOnce } from "../../apply-once.js";
 import type { BaseContext, BotContext } from "../../context.js";
 import { answerPress, editInPlace } from "../../screen.js";
 import { remindUnits } from "./overdue.js";
-import { buildStatusScreen, loadStatusReader, type StatusReader } from "./screens.js";
+import {
+  buildStatusScreen,
+  coordinatorPress,
+  loadStatusReader,
+  STATUS_REFUSALS,
+  type StatusReader,
+} from "./screens.js";
 
 const composer = new Composer<BotContext>();
 const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
@@ -59,16 +65,9 @@ privateChat.on("message:text", async (ctx, next) => {
 });
 
 composer.callbackQuery(STATUS_DATA, async (ctx) => {
-  const b = parseStatusData(ctx.callbackQuery.data);
-  if (!b) {
-    await answerPress(ctx, ctx.t("status-stale"), true);
-    return;
-  }
-  const reader = await loadStatusReader(ctx);
-  if (!reader) {
-    await answerPress(ctx, ctx.t("status-not-coordinator"), true);
-    return;
-  }
+  const press = await coordinatorPress(ctx, parseStatusData(ctx.callbackQuery.data), STATUS_REFUSALS);
+  if (!press) return;
+  const { button: b, reader } = press;
   if (b.v === "remind") {
     await answerPress(ctx, await remindItem(ctx, reader, b.item), true);
     return;
