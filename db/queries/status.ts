@@ -715,3 +715,13 @@ export async function loadUnitGroups(
     n: Number(r.n),
   }));
 }
+
+/** The plan a section belongs to, or undefined for an unknown section. */
+export async function planOfSection(db: Db, sectionId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("sections")
+    .select("plan_id")
+    .where("id", "=", sectionId)
+    .executeTakeFirst();
+  return row?.plan_id;
+}

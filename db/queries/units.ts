@@ -243,3 +243,16 @@ function parseAliases(json: string): string[] {
     return [];
   }
 }
+
+/** The time zones set on these units, in unit id order (units without one left out). */
+export async function unitTimezones(db: Db, unitIds: readonly number[]): Promise<string[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("units")
+    .select("timezone")
+    .where("id", "in", [...unitIds])
+    .where("timezone", "is not", null)
+    .orderBy("id")
+    .execute();
+  return rows.flatMap((r) => (r.timezone === null ? [] : [r.timezone]));
+}

@@ -2,7 +2,7 @@
 // date (from the injected clock), the units they coordinate, dates in their zone.
 import { DateTime } from "luxon";
 import { loadActor, loadUnitTree } from "../../db/queries/actors.js";
-import { listUnits, type UnitInfo } from "../../db/queries/units.js";
+import { listUnits, type UnitInfo, unitTimezones } from "../../db/queries/units.js";
 import type { UserRow } from "../../db/schema.js";
 import { type Actor, anonymousActor, unitsCoordinatedBy } from "../domain/permissions.js";
 import type { IsoDate } from "../domain/plan/types.js";
@@ -45,18 +45,9 @@ export async function readerZone(ctx: BaseContext, user: UserRow | null, unitIds
   const { db, config } = ctx.app.deps;
   const own = validZone(user?.timezone);
   if (own) return own;
-  if (unitIds.length > 0) {
-    const units = await db
-      .selectFrom("units")
-      .select("timezone")
-      .where("id", "in", unitIds)
-      .where("timezone", "is not", null)
-      .orderBy("id")
-      .execute();
-    for (const u of units) {
-      const z = validZone(u.timezone);
-      if (z) return z;
-    }
+  for (const zone of await unitTimezones(db, unitIds)) {
+    const z = validZone(zone);
+    if (z) return z;
   }
   return config.defaultTimezone;
 }

@@ -4,7 +4,7 @@
 // database (conversations v2), so it goes on after a restart; every side effect is inside
 // `conversation.external`, every clock read goes through `external` to the injected clock.
 import { Composer } from "grammy";
-import type { DB } from "../../../../db/database.js";
+import { loadAssignmentState } from "../../../../db/queries/assignments.js";
 import { outboxKey } from "../../../../db/queries/outbox.js";
 import {
   loadUnitCoordinators,
@@ -200,7 +200,7 @@ async function sendReport(
     const { sent: told, queued, blocked: failed } = outcome;
     await recordReportNotice(db, { reportId: saved.reportId, userId, at: clock(), told, queued, failed });
   }
-  const now = await loadStatus(db, item.assignmentId);
+  const now = (await loadAssignmentState(db, item.assignmentId))?.status;
   return {
     ok: true,
     reportId: saved.reportId,
@@ -208,15 +208,6 @@ async function sendReport(
     alreadyDone: now === "done",
     failedFiles,
   };
-}
-
-async function loadStatus(db: DB, assignmentId: number): Promise<string | undefined> {
-  const row = await db
-    .selectFrom("assignments")
-    .select("status")
-    .where("id", "=", assignmentId)
-    .executeTakeFirst();
-  return row?.status;
 }
 
 export const reports: BotFeature = {

@@ -10,6 +10,7 @@ import {
   loadStatusRows,
   loadStatusScope,
   loadUnitGroups,
+  planOfSection,
 } from "../../../../db/queries/status.js";
 import { canCoordinateUnit, coordinatesEverything, isCoordinator } from "../../../domain/permissions.js";
 import type { StatusButton } from "../../../domain/status/callback-data.js";
@@ -117,7 +118,8 @@ export async function buildStatusScreen(
     return { ok: true, view: b.v === "item" ? renderItem(data, t) : renderItemReports(data, t) };
   }
 
-  const planId = b.v === "section" ? await planOfSection(ctx, b.section) : "plan" in b ? b.plan : undefined;
+  const planId =
+    b.v === "section" ? await planOfSection(ctx.app.deps.db, b.section) : "plan" in b ? b.plan : undefined;
   if (planId === undefined) return stale;
   const rows = await loadStatusRows(db, { planIds: [planId], scope, grain: "item" });
   const report = computeStatus(rows, reader.today, scope);
@@ -156,15 +158,6 @@ export async function buildStatusScreen(
       return { ok: true, view: renderUnit({ ...base, tree, unitId: b.unit, page: b.page, overdue }, t) };
     }
   }
-}
-
-async function planOfSection(ctx: BaseContext, sectionId: number): Promise<number | undefined> {
-  const row = await ctx.app.deps.db
-    .selectFrom("sections")
-    .select("plan_id")
-    .where("id", "=", sectionId)
-    .executeTakeFirst();
-  return row?.plan_id;
 }
 
 /** True when the reader coordinates the unit (its scope covers it). */
